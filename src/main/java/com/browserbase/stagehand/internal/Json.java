@@ -1,0 +1,73 @@
+package com.browserbase.stagehand.internal;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one {@link ObjectMapper} of the SDK. Not API.
+ *
+ * <p>Only explicitly annotated members take part in (de)serialization, unknown properties never fail a
+ * read (models keep them), and {@code null}s are left out of what is written.
+ */
+public final class Json {
+  /** Shared, thread-safe mapper; never reconfigure it. */
+  public static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new Jdk8Module())
+      .registerModule(new JavaTimeModule())
+      .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+      .setDefaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private Json() {}
+
+  /** Converts any value (a map, a POJO, a {@link JsonNode}) to a tree. */
+  public static JsonNode toTree(Object value) {
+    if (value instanceof JsonNode) {
+      return (JsonNode) value;
+    }
+    return MAPPER.valueToTree(value);
+  }
+
+  /** Converts a tree to {@code type}, mapping failures to an unchecked exception naming the type. */
+  public static <T> T convert(JsonNode node, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new com.browserbase.stagehand.errors.StagehandInvalidDataException(
+          "Cannot convert JSON to " + type.getSimpleName() + ": " + originalMessage(e), e);
+    }
+  }
+
+  private static String originalMessage(Exception e) {
+    return e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+  }
+
+  /** Converts a JSON array to an unmodifiable list of {@code type}. */
+  public static <T> java.util.List<T> convertList(JsonNode node, Class<T> type) {
+    java.util.List<T> list = new java.util.ArrayList<>(node.size());
+    for (JsonNode element : node) {
+      list.add(convert(element, type));
+    }
+    return java.util.Collections.unmodifiableList(list);
+  }
+
+  /** Serializes a value as a JSON string. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Cannot serialize " + value.getClass().getSimpleName(), e);
+    }
+  }
+}

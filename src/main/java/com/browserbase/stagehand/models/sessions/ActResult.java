@@ -1,0 +1,159 @@
+package com.browserbase.stagehand.models.sessions;
+
+import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.JsonModel;
+import com.browserbase.stagehand.internal.ToString;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The result of an {@code act}. */
+@JsonModel
+@JsonDeserialize(builder = ActResult.Builder.class)
+public final class ActResult {
+  @JsonProperty("result")
+  private final ActResultData result;
+  @JsonProperty("actionId")
+  private final String actionId;
+  private final Map<String, JsonNode> additionalProperties;
+
+  private ActResult(Builder builder) {
+    result = builder.result;
+    actionId = builder.actionId;
+    additionalProperties = Checks.additional(builder.additionalProperties);
+  }
+
+  /** Returns a new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this object's values, to make a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** What the action did. */
+  public ActResultData result() {
+    return Checks.present(result, "ActResult", "result");
+  }
+
+  /** Action id, for tracking. */
+  public Optional<String> actionId() {
+    return Optional.ofNullable(actionId);
+  }
+
+  /** Properties this SDK version does not model, as they came or were set; never null. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> additionalProperties() {
+    return additionalProperties;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof ActResult)) {
+      return false;
+    }
+    ActResult that = (ActResult) o;
+    return Objects.equals(result, that.result)
+        && Objects.equals(actionId, that.actionId)
+        && additionalProperties.equals(that.additionalProperties);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(result, actionId, additionalProperties);
+  }
+
+  /** Shows the set values; secrets show as {@code ***}. */
+  @Override
+  public String toString() {
+    return ToString.of("ActResult")
+        .add("result", result)
+        .add("actionId", actionId)
+        .additional(additionalProperties)
+        .toString();
+  }
+
+  /** Builds {@link ActResult}. Not thread-safe; setters reject {@code null}. */
+  @JsonModel
+  @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")
+  public static final class Builder {
+    private ActResultData result;
+    private String actionId;
+    private Map<String, JsonNode> additionalProperties;
+
+    private Builder() {}
+
+    private Builder(ActResult source) {
+      result = source.result;
+      actionId = source.actionId;
+      additionalProperties = source.additionalProperties.isEmpty()
+          ? null
+          : new LinkedHashMap<>(source.additionalProperties);
+    }
+
+    /** What the action did. */
+    @JsonProperty("result")
+    public Builder result(ActResultData result) {
+      this.result = Checks.notNull(result, "result");
+      return this;
+    }
+
+    /** Action id, for tracking. */
+    @JsonProperty("actionId")
+    public Builder actionId(String actionId) {
+      this.actionId = Checks.notNull(actionId, "actionId");
+      return this;
+    }
+
+    /** Sets a property this SDK version does not model; any value Jackson can write. */
+    public Builder putAdditionalProperty(String name, Object value) {
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(Checks.notNull(name, "name"), Json.toTree(value));
+      return this;
+    }
+
+    @JsonAnySetter
+    private Builder putAdditionalJson(String name, JsonNode value) {
+      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+    }
+
+    /** Removes a property set with {@link #putAdditionalProperty}. */
+    public Builder removeAdditionalProperty(String name) {
+      if (additionalProperties != null) {
+        additionalProperties.remove(name);
+      }
+      return this;
+    }
+
+    /**
+     * Builds the ActResult, or throws {@link IllegalStateException} naming a required property that is
+     * not set.
+     */
+    public ActResult build() {
+      Checks.required(result, "ActResult", "result");
+      return new ActResult(this);
+    }
+
+    // Jackson's way in: values read from the server are not held to build()'s checks.
+    private ActResult buildFromJson() {
+      return new ActResult(this);
+    }
+  }
+}

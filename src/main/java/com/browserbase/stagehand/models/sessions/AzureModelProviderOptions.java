@@ -1,0 +1,139 @@
+package com.browserbase.stagehand.models.sessions;
+
+import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.JsonModel;
+import com.browserbase.stagehand.internal.ToString;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** The {@code providerOptions} of an Azure OpenAI model: {@code {"azure": {...}}}. */
+@JsonModel
+@JsonDeserialize(builder = AzureModelProviderOptions.Builder.class)
+public final class AzureModelProviderOptions implements ModelProviderOptions {
+  @JsonProperty("azure")
+  private final AzureProviderOptions azure;
+  private final Map<String, JsonNode> additionalProperties;
+
+  private AzureModelProviderOptions(Builder builder) {
+    azure = builder.azure;
+    additionalProperties = Checks.additional(builder.additionalProperties);
+  }
+
+  /** Returns a new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this object's values, to make a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Azure OpenAI settings. */
+  public AzureProviderOptions azure() {
+    return Checks.present(azure, "AzureModelProviderOptions", "azure");
+  }
+
+  /** Properties this SDK version does not model, as they came or were set; never null. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> additionalProperties() {
+    return additionalProperties;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof AzureModelProviderOptions)) {
+      return false;
+    }
+    AzureModelProviderOptions that = (AzureModelProviderOptions) o;
+    return Objects.equals(azure, that.azure)
+        && additionalProperties.equals(that.additionalProperties);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(azure, additionalProperties);
+  }
+
+  /** Shows the set values; secrets show as {@code ***}. */
+  @Override
+  public String toString() {
+    return ToString.of("AzureModelProviderOptions")
+        .add("azure", azure)
+        .additional(additionalProperties)
+        .toString();
+  }
+
+  /** Builds {@link AzureModelProviderOptions}. Not thread-safe; setters reject {@code null}. */
+  @JsonModel
+  @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")
+  public static final class Builder {
+    private AzureProviderOptions azure;
+    private Map<String, JsonNode> additionalProperties;
+
+    private Builder() {}
+
+    private Builder(AzureModelProviderOptions source) {
+      azure = source.azure;
+      additionalProperties = source.additionalProperties.isEmpty()
+          ? null
+          : new LinkedHashMap<>(source.additionalProperties);
+    }
+
+    /** Azure OpenAI settings. */
+    @JsonProperty("azure")
+    public Builder azure(AzureProviderOptions azure) {
+      this.azure = Checks.notNull(azure, "azure");
+      return this;
+    }
+
+    /** Sets a property this SDK version does not model; any value Jackson can write. */
+    public Builder putAdditionalProperty(String name, Object value) {
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(Checks.notNull(name, "name"), Json.toTree(value));
+      return this;
+    }
+
+    @JsonAnySetter
+    private Builder putAdditionalJson(String name, JsonNode value) {
+      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+    }
+
+    /** Removes a property set with {@link #putAdditionalProperty}. */
+    public Builder removeAdditionalProperty(String name) {
+      if (additionalProperties != null) {
+        additionalProperties.remove(name);
+      }
+      return this;
+    }
+
+    /**
+     * Builds the AzureModelProviderOptions, or throws {@link IllegalStateException} naming a required
+     * property that is not set.
+     */
+    public AzureModelProviderOptions build() {
+      Checks.required(azure, "AzureModelProviderOptions", "azure");
+      return new AzureModelProviderOptions(this);
+    }
+
+    // Jackson's way in: values read from the server are not held to build()'s checks.
+    private AzureModelProviderOptions buildFromJson() {
+      return new AzureModelProviderOptions(this);
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package com.browserbase.stagehand.models.sessions;
+
+import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.JsonModel;
+import com.browserbase.stagehand.internal.Params;
+import com.browserbase.stagehand.internal.ToString;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonAppend;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The request of {@code sessions().act(...)}: performs one action, described in words or as an
+ * {@link Action} that {@code observe} returned.
+ */
+@JsonModel
+@JsonAppend(attrs = @JsonAppend.Attr(value = "streamResponse"))
+@JsonDeserialize(builder = SessionActParams.Builder.class)
+public final class SessionActParams {
+  @JsonProperty("input")
+  private final Object input;
+  @JsonProperty("options")
+  private final ActOptions options;
+  @JsonProperty("frameId")
+  private final String frameId;
+  private final String id;
+  private final Map<String, List<String>> additionalHeaders;
+  private final Map<String, List<String>> additionalQueryParams;
+  private final Map<String, JsonNode> additionalProperties;
+
+  private SessionActParams(Builder builder) {
+    id = builder.id;
+    input = builder.input;
+    options = builder.options;
+    frameId = builder.frameId;
+    additionalHeaders = Params.copyMulti(builder.additionalHeaders);
+    additionalQueryParams = Params.copyMulti(builder.additionalQueryParams);
+    additionalProperties = Checks.additional(builder.additionalProperties);
+  }
+
+  /** Returns a new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this object's values, to make a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The session id; sent as a path segment, never in the body. */
+  public String id() {
+    return id;
+  }
+
+  /** What to do. This form: an instruction such as {@code click the login button}. */
+  public Optional<String> instruction() {
+    return input instanceof String ? Optional.of((String) input) : Optional.<String>empty();
+  }
+
+  /** What to do. This form: an action that {@code observe} returned. */
+  public Optional<Action> action() {
+    return input instanceof Action ? Optional.of((Action) input) : Optional.<Action>empty();
+  }
+
+  /** Options of this call. */
+  public Optional<ActOptions> options() {
+    return Optional.ofNullable(options);
+  }
+
+  /** Target frame id for the action; the main frame when not set. */
+  public Optional<String> frameId() {
+    return Optional.ofNullable(frameId);
+  }
+
+  /** Extra HTTP headers sent with this request only. */
+  public Map<String, List<String>> additionalHeaders() {
+    return additionalHeaders;
+  }
+
+  /** Extra query parameters sent with this request only. */
+  public Map<String, List<String>> additionalQueryParams() {
+    return additionalQueryParams;
+  }
+
+  /** Extra body properties, for API features this SDK version does not model; never null. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> additionalProperties() {
+    return additionalProperties;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof SessionActParams)) {
+      return false;
+    }
+    SessionActParams that = (SessionActParams) o;
+    return Objects.equals(input, that.input)
+        && Objects.equals(options, that.options)
+        && Objects.equals(frameId, that.frameId)
+        && Objects.equals(id, that.id)
+        && additionalHeaders.equals(that.additionalHeaders)
+        && additionalQueryParams.equals(that.additionalQueryParams)
+        && additionalProperties.equals(that.additionalProperties);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(input, options, frameId, id, additionalHeaders, additionalQueryParams, additionalProperties);
+  }
+
+  /** Shows the set values; secrets show as {@code ***}. */
+  @Override
+  public String toString() {
+    return ToString.of("SessionActParams")
+        .add("id", id)
+        .add("input", input)
+        .add("options", options)
+        .add("frameId", frameId)
+        .add("additionalHeaders", additionalHeaders.isEmpty() ? null : additionalHeaders.keySet())
+        .add("additionalQueryParams", additionalQueryParams.isEmpty() ? null : additionalQueryParams)
+        .additional(additionalProperties)
+        .toString();
+  }
+
+  /** Builds {@link SessionActParams}. Not thread-safe; setters reject {@code null}. */
+  @JsonModel
+  @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")
+  public static final class Builder {
+    private String id;
+    private Object input;
+    private ActOptions options;
+    private String frameId;
+    private Map<String, List<String>> additionalHeaders;
+    private Map<String, List<String>> additionalQueryParams;
+    private Map<String, JsonNode> additionalProperties;
+
+    private Builder() {}
+
+    private Builder(SessionActParams source) {
+      id = source.id;
+      input = source.input;
+      options = source.options;
+      frameId = source.frameId;
+      additionalHeaders = Params.mutableMulti(source.additionalHeaders);
+      additionalQueryParams = Params.mutableMulti(source.additionalQueryParams);
+      additionalProperties = source.additionalProperties.isEmpty()
+          ? null
+          : new LinkedHashMap<>(source.additionalProperties);
+    }
+
+    /** The session id (required). Any string is safe: it is encoded as one path segment. */
+    public Builder id(String id) {
+      this.id = Checks.notNull(id, "id");
+      return this;
+    }
+
+    /** What to do. This form: an instruction such as {@code click the login button}. */
+    public Builder input(String input) {
+      this.input = Checks.notNull(input, "input");
+      return this;
+    }
+
+    /** What to do. This form: an action that {@code observe} returned. */
+    public Builder input(Action input) {
+      this.input = Checks.notNull(input, "input");
+      return this;
+    }
+
+    @JsonProperty("input")
+    private Builder inputFromJson(JsonNode node) {
+      if (node.isTextual()) {
+        this.input = node.textValue();
+        return this;
+      }
+      if (node.isObject()) {
+        this.input = Json.convert(node, Action.class);
+        return this;
+      }
+      this.input = node; // a form this SDK version does not know: kept as it came
+      return this;
+    }
+
+    /** Options of this call. */
+    @JsonProperty("options")
+    public Builder options(ActOptions options) {
+      this.options = Checks.notNull(options, "options");
+      return this;
+    }
+
+    /** Target frame id for the action; the main frame when not set. */
+    @JsonProperty("frameId")
+    public Builder frameId(String frameId) {
+      this.frameId = Checks.notNull(frameId, "frameId");
+      return this;
+    }
+
+    /** Adds an HTTP header sent with this request only (after the client's headers). */
+    public Builder putAdditionalHeader(String name, String value) {
+      additionalHeaders = Params.put(additionalHeaders, Checks.notNull(name, "name"), Checks.notNull(value, "value"));
+      return this;
+    }
+
+    /** Adds a query parameter sent with this request only. */
+    public Builder putAdditionalQueryParam(String name, String value) {
+      additionalQueryParams = Params.put(additionalQueryParams, Checks.notNull(name, "name"), Checks.notNull(value, "value"));
+      return this;
+    }
+
+    /** Adds a body property this SDK version does not model; any value Jackson can write. */
+    public Builder putAdditionalBodyProperty(String name, Object value) {
+      return putAdditionalProperty(name, value);
+    }
+
+    /** Sets a property this SDK version does not model; any value Jackson can write. */
+    public Builder putAdditionalProperty(String name, Object value) {
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(Checks.notNull(name, "name"), Json.toTree(value));
+      return this;
+    }
+
+    @JsonAnySetter
+    private Builder putAdditionalJson(String name, JsonNode value) {
+      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+    }
+
+    /** Removes a property set with {@link #putAdditionalProperty}. */
+    public Builder removeAdditionalProperty(String name) {
+      if (additionalProperties != null) {
+        additionalProperties.remove(name);
+      }
+      return this;
+    }
+
+    /**
+     * Builds the SessionActParams, or throws {@link IllegalStateException} naming a required property
+     * that is not set.
+     */
+    public SessionActParams build() {
+      Params.requireId(id);
+      Checks.required(input, "SessionActParams", "input");
+      return new SessionActParams(this);
+    }
+
+    // Jackson's way in: values read from the server are not held to build()'s checks.
+    private SessionActParams buildFromJson() {
+      return new SessionActParams(this);
+    }
+  }
+}

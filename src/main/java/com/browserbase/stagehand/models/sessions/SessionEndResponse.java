@@ -1,0 +1,139 @@
+package com.browserbase.stagehand.models.sessions;
+
+import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.JsonModel;
+import com.browserbase.stagehand.internal.ToString;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** The response of {@code sessions().end(...)}. */
+@JsonModel
+@JsonDeserialize(builder = SessionEndResponse.Builder.class)
+public final class SessionEndResponse {
+  @JsonProperty("success")
+  private final Boolean success;
+  private final Map<String, JsonNode> additionalProperties;
+
+  private SessionEndResponse(Builder builder) {
+    success = builder.success;
+    additionalProperties = Checks.additional(builder.additionalProperties);
+  }
+
+  /** Returns a new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this object's values, to make a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Whether the request succeeded. */
+  public boolean success() {
+    return Checks.present(success, "SessionEndResponse", "success");
+  }
+
+  /** Properties this SDK version does not model, as they came or were set; never null. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> additionalProperties() {
+    return additionalProperties;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof SessionEndResponse)) {
+      return false;
+    }
+    SessionEndResponse that = (SessionEndResponse) o;
+    return Objects.equals(success, that.success)
+        && additionalProperties.equals(that.additionalProperties);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(success, additionalProperties);
+  }
+
+  /** Shows the set values; secrets show as {@code ***}. */
+  @Override
+  public String toString() {
+    return ToString.of("SessionEndResponse")
+        .add("success", success)
+        .additional(additionalProperties)
+        .toString();
+  }
+
+  /** Builds {@link SessionEndResponse}. Not thread-safe; setters reject {@code null}. */
+  @JsonModel
+  @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")
+  public static final class Builder {
+    private Boolean success;
+    private Map<String, JsonNode> additionalProperties;
+
+    private Builder() {}
+
+    private Builder(SessionEndResponse source) {
+      success = source.success;
+      additionalProperties = source.additionalProperties.isEmpty()
+          ? null
+          : new LinkedHashMap<>(source.additionalProperties);
+    }
+
+    /** Whether the request succeeded. */
+    @JsonProperty("success")
+    public Builder success(boolean success) {
+      this.success = success;
+      return this;
+    }
+
+    /** Sets a property this SDK version does not model; any value Jackson can write. */
+    public Builder putAdditionalProperty(String name, Object value) {
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(Checks.notNull(name, "name"), Json.toTree(value));
+      return this;
+    }
+
+    @JsonAnySetter
+    private Builder putAdditionalJson(String name, JsonNode value) {
+      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+    }
+
+    /** Removes a property set with {@link #putAdditionalProperty}. */
+    public Builder removeAdditionalProperty(String name) {
+      if (additionalProperties != null) {
+        additionalProperties.remove(name);
+      }
+      return this;
+    }
+
+    /**
+     * Builds the SessionEndResponse, or throws {@link IllegalStateException} naming a required
+     * property that is not set.
+     */
+    public SessionEndResponse build() {
+      Checks.required(success, "SessionEndResponse", "success");
+      return new SessionEndResponse(this);
+    }
+
+    // Jackson's way in: values read from the server are not held to build()'s checks.
+    private SessionEndResponse buildFromJson() {
+      return new SessionEndResponse(this);
+    }
+  }
+}

@@ -1,0 +1,265 @@
+package com.browserbase.stagehand.models.sessions;
+
+import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.JsonModel;
+import com.browserbase.stagehand.internal.Params;
+import com.browserbase.stagehand.internal.ToString;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonAppend;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The request of {@code sessions().extract(...)}: extracts data from the page, shaped by a JSON
+ * Schema.
+ */
+@JsonModel
+@JsonAppend(attrs = @JsonAppend.Attr(value = "streamResponse"))
+@JsonDeserialize(builder = SessionExtractParams.Builder.class)
+public final class SessionExtractParams {
+  @JsonProperty("instruction")
+  private final String instruction;
+  @JsonProperty("schema")
+  private final JsonNode schema;
+  @JsonProperty("options")
+  private final ExtractOptions options;
+  @JsonProperty("frameId")
+  private final String frameId;
+  private final String id;
+  private final Map<String, List<String>> additionalHeaders;
+  private final Map<String, List<String>> additionalQueryParams;
+  private final Map<String, JsonNode> additionalProperties;
+
+  private SessionExtractParams(Builder builder) {
+    id = builder.id;
+    instruction = builder.instruction;
+    schema = builder.schema;
+    options = builder.options;
+    frameId = builder.frameId;
+    additionalHeaders = Params.copyMulti(builder.additionalHeaders);
+    additionalQueryParams = Params.copyMulti(builder.additionalQueryParams);
+    additionalProperties = Checks.additional(builder.additionalProperties);
+  }
+
+  /** Returns a new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this object's values, to make a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The session id; sent as a path segment, never in the body. */
+  public String id() {
+    return id;
+  }
+
+  /** What to extract, in words. */
+  public Optional<String> instruction() {
+    return Optional.ofNullable(instruction);
+  }
+
+  /** JSON Schema of the result; see {@link Builder#schema(java.util.Map)} for a map. */
+  public Optional<JsonNode> schema() {
+    return Optional.ofNullable(schema);
+  }
+
+  /** Options of this call. */
+  public Optional<ExtractOptions> options() {
+    return Optional.ofNullable(options);
+  }
+
+  /** Target frame id for the extraction; the main frame when not set. */
+  public Optional<String> frameId() {
+    return Optional.ofNullable(frameId);
+  }
+
+  /** Extra HTTP headers sent with this request only. */
+  public Map<String, List<String>> additionalHeaders() {
+    return additionalHeaders;
+  }
+
+  /** Extra query parameters sent with this request only. */
+  public Map<String, List<String>> additionalQueryParams() {
+    return additionalQueryParams;
+  }
+
+  /** Extra body properties, for API features this SDK version does not model; never null. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> additionalProperties() {
+    return additionalProperties;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof SessionExtractParams)) {
+      return false;
+    }
+    SessionExtractParams that = (SessionExtractParams) o;
+    return Objects.equals(instruction, that.instruction)
+        && Objects.equals(schema, that.schema)
+        && Objects.equals(options, that.options)
+        && Objects.equals(frameId, that.frameId)
+        && Objects.equals(id, that.id)
+        && additionalHeaders.equals(that.additionalHeaders)
+        && additionalQueryParams.equals(that.additionalQueryParams)
+        && additionalProperties.equals(that.additionalProperties);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(instruction, schema, options, frameId, id, additionalHeaders, additionalQueryParams, additionalProperties);
+  }
+
+  /** Shows the set values; secrets show as {@code ***}. */
+  @Override
+  public String toString() {
+    return ToString.of("SessionExtractParams")
+        .add("id", id)
+        .add("instruction", instruction)
+        .add("schema", schema)
+        .add("options", options)
+        .add("frameId", frameId)
+        .add("additionalHeaders", additionalHeaders.isEmpty() ? null : additionalHeaders.keySet())
+        .add("additionalQueryParams", additionalQueryParams.isEmpty() ? null : additionalQueryParams)
+        .additional(additionalProperties)
+        .toString();
+  }
+
+  /** Builds {@link SessionExtractParams}. Not thread-safe; setters reject {@code null}. */
+  @JsonModel
+  @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")
+  public static final class Builder {
+    private String id;
+    private String instruction;
+    private JsonNode schema;
+    private ExtractOptions options;
+    private String frameId;
+    private Map<String, List<String>> additionalHeaders;
+    private Map<String, List<String>> additionalQueryParams;
+    private Map<String, JsonNode> additionalProperties;
+
+    private Builder() {}
+
+    private Builder(SessionExtractParams source) {
+      id = source.id;
+      instruction = source.instruction;
+      schema = source.schema;
+      options = source.options;
+      frameId = source.frameId;
+      additionalHeaders = Params.mutableMulti(source.additionalHeaders);
+      additionalQueryParams = Params.mutableMulti(source.additionalQueryParams);
+      additionalProperties = source.additionalProperties.isEmpty()
+          ? null
+          : new LinkedHashMap<>(source.additionalProperties);
+    }
+
+    /** The session id (required). Any string is safe: it is encoded as one path segment. */
+    public Builder id(String id) {
+      this.id = Checks.notNull(id, "id");
+      return this;
+    }
+
+    /** What to extract, in words. */
+    @JsonProperty("instruction")
+    public Builder instruction(String instruction) {
+      this.instruction = Checks.notNull(instruction, "instruction");
+      return this;
+    }
+
+    /** JSON Schema of the result; see {@link Builder#schema(java.util.Map)} for a map. */
+    @JsonProperty("schema")
+    public Builder schema(JsonNode schema) {
+      this.schema = Checks.notNull(schema, "schema");
+      return this;
+    }
+
+    /** Options of this call. */
+    @JsonProperty("options")
+    public Builder options(ExtractOptions options) {
+      this.options = Checks.notNull(options, "options");
+      return this;
+    }
+
+    /** Target frame id for the extraction; the main frame when not set. */
+    @JsonProperty("frameId")
+    public Builder frameId(String frameId) {
+      this.frameId = Checks.notNull(frameId, "frameId");
+      return this;
+    }
+
+    /** JSON Schema of the result, given as a map (or any value Jackson writes as an object). */
+    public Builder schema(java.util.Map<String, ?> schema) {
+      return schema(Json.toTree(Checks.notNull(schema, "schema")));
+    }
+
+    /** Adds an HTTP header sent with this request only (after the client's headers). */
+    public Builder putAdditionalHeader(String name, String value) {
+      additionalHeaders = Params.put(additionalHeaders, Checks.notNull(name, "name"), Checks.notNull(value, "value"));
+      return this;
+    }
+
+    /** Adds a query parameter sent with this request only. */
+    public Builder putAdditionalQueryParam(String name, String value) {
+      additionalQueryParams = Params.put(additionalQueryParams, Checks.notNull(name, "name"), Checks.notNull(value, "value"));
+      return this;
+    }
+
+    /** Adds a body property this SDK version does not model; any value Jackson can write. */
+    public Builder putAdditionalBodyProperty(String name, Object value) {
+      return putAdditionalProperty(name, value);
+    }
+
+    /** Sets a property this SDK version does not model; any value Jackson can write. */
+    public Builder putAdditionalProperty(String name, Object value) {
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(Checks.notNull(name, "name"), Json.toTree(value));
+      return this;
+    }
+
+    @JsonAnySetter
+    private Builder putAdditionalJson(String name, JsonNode value) {
+      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+    }
+
+    /** Removes a property set with {@link #putAdditionalProperty}. */
+    public Builder removeAdditionalProperty(String name) {
+      if (additionalProperties != null) {
+        additionalProperties.remove(name);
+      }
+      return this;
+    }
+
+    /**
+     * Builds the SessionExtractParams, or throws {@link IllegalStateException} naming a required
+     * property that is not set.
+     */
+    public SessionExtractParams build() {
+      Params.requireId(id);
+      return new SessionExtractParams(this);
+    }
+
+    // Jackson's way in: values read from the server are not held to build()'s checks.
+    private SessionExtractParams buildFromJson() {
+      return new SessionExtractParams(this);
+    }
+  }
+}

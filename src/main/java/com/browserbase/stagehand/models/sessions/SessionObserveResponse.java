@@ -1,0 +1,159 @@
+package com.browserbase.stagehand.models.sessions;
+
+import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.JsonModel;
+import com.browserbase.stagehand.internal.ToString;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** The response of {@code sessions().observe(...)}. */
+@JsonModel
+@JsonDeserialize(builder = SessionObserveResponse.Builder.class)
+public final class SessionObserveResponse {
+  @JsonProperty("success")
+  private final Boolean success;
+  @JsonProperty("data")
+  private final ObserveResult data;
+  private final Map<String, JsonNode> additionalProperties;
+
+  private SessionObserveResponse(Builder builder) {
+    success = builder.success;
+    data = builder.data;
+    additionalProperties = Checks.additional(builder.additionalProperties);
+  }
+
+  /** Returns a new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this object's values, to make a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Whether the request succeeded. */
+  public boolean success() {
+    return Checks.present(success, "SessionObserveResponse", "success");
+  }
+
+  /** The result. */
+  public ObserveResult data() {
+    return Checks.present(data, "SessionObserveResponse", "data");
+  }
+
+  /** Properties this SDK version does not model, as they came or were set; never null. */
+  @JsonAnyGetter
+  public Map<String, JsonNode> additionalProperties() {
+    return additionalProperties;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof SessionObserveResponse)) {
+      return false;
+    }
+    SessionObserveResponse that = (SessionObserveResponse) o;
+    return Objects.equals(success, that.success)
+        && Objects.equals(data, that.data)
+        && additionalProperties.equals(that.additionalProperties);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(success, data, additionalProperties);
+  }
+
+  /** Shows the set values; secrets show as {@code ***}. */
+  @Override
+  public String toString() {
+    return ToString.of("SessionObserveResponse")
+        .add("success", success)
+        .add("data", data)
+        .additional(additionalProperties)
+        .toString();
+  }
+
+  /** Builds {@link SessionObserveResponse}. Not thread-safe; setters reject {@code null}. */
+  @JsonModel
+  @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")
+  public static final class Builder {
+    private Boolean success;
+    private ObserveResult data;
+    private Map<String, JsonNode> additionalProperties;
+
+    private Builder() {}
+
+    private Builder(SessionObserveResponse source) {
+      success = source.success;
+      data = source.data;
+      additionalProperties = source.additionalProperties.isEmpty()
+          ? null
+          : new LinkedHashMap<>(source.additionalProperties);
+    }
+
+    /** Whether the request succeeded. */
+    @JsonProperty("success")
+    public Builder success(boolean success) {
+      this.success = success;
+      return this;
+    }
+
+    /** The result. */
+    @JsonProperty("data")
+    public Builder data(ObserveResult data) {
+      this.data = Checks.notNull(data, "data");
+      return this;
+    }
+
+    /** Sets a property this SDK version does not model; any value Jackson can write. */
+    public Builder putAdditionalProperty(String name, Object value) {
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(Checks.notNull(name, "name"), Json.toTree(value));
+      return this;
+    }
+
+    @JsonAnySetter
+    private Builder putAdditionalJson(String name, JsonNode value) {
+      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+    }
+
+    /** Removes a property set with {@link #putAdditionalProperty}. */
+    public Builder removeAdditionalProperty(String name) {
+      if (additionalProperties != null) {
+        additionalProperties.remove(name);
+      }
+      return this;
+    }
+
+    /**
+     * Builds the SessionObserveResponse, or throws {@link IllegalStateException} naming a required
+     * property that is not set.
+     */
+    public SessionObserveResponse build() {
+      Checks.required(success, "SessionObserveResponse", "success");
+      Checks.required(data, "SessionObserveResponse", "data");
+      return new SessionObserveResponse(this);
+    }
+
+    // Jackson's way in: values read from the server are not held to build()'s checks.
+    private SessionObserveResponse buildFromJson() {
+      return new SessionObserveResponse(this);
+    }
+  }
+}

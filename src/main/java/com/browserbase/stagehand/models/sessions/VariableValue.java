@@ -1,0 +1,103 @@
+package com.browserbase.stagehand.models.sessions;
+
+import com.browserbase.stagehand.internal.Checks;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The value of a variable: a text, number or boolean, optionally with a description the model sees.
+ * Sent as the bare value, or as {@code {"value": ..., "description": ...}} when it has a description.
+ * Values are treated as secrets: {@link #toString()} never shows them.
+ */
+public final class VariableValue {
+  private final Object value;
+  private final String description;
+
+  private VariableValue(Object value, String description) {
+    this.value = value;
+    this.description = description;
+  }
+
+  /** A text value. */
+  public static VariableValue of(String value) {
+    return new VariableValue(Checks.notNull(value, "value"), null);
+  }
+
+  /** A number value. */
+  public static VariableValue of(Number value) {
+    return new VariableValue(Checks.notNull(value, "value"), null);
+  }
+
+  /** A boolean value. */
+  public static VariableValue of(boolean value) {
+    return new VariableValue(value, null);
+  }
+
+  /** A copy of this value with a description the model sees (the value stays hidden from it). */
+  public VariableValue withDescription(String description) {
+    return new VariableValue(value, Checks.notNull(description, "description"));
+  }
+
+  /** The value: a {@link String}, {@link Number} or {@link Boolean}. */
+  public Object value() {
+    return value;
+  }
+
+  /** The description, when there is one. */
+  public Optional<String> description() {
+    return Optional.ofNullable(description);
+  }
+
+  @JsonValue
+  private Object toJson() {
+    if (description == null) {
+      return value;
+    }
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("value", value);
+    object.put("description", description);
+    return object;
+  }
+
+  @JsonCreator
+  private static VariableValue fromJson(JsonNode node) {
+    JsonNode valueNode = node.isObject() && node.has("value") ? node.get("value") : node;
+    Object value;
+    if (valueNode.isTextual()) {
+      value = valueNode.textValue();
+    } else if (valueNode.isNumber()) {
+      value = valueNode.numberValue();
+    } else if (valueNode.isBoolean()) {
+      value = valueNode.booleanValue();
+    } else {
+      value = valueNode; // a form this SDK version does not know: kept as it came
+    }
+    JsonNode descriptionNode = node.isObject() ? node.get("description") : null;
+    return new VariableValue(value, descriptionNode != null ? descriptionNode.asText() : null);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof VariableValue)) {
+      return false;
+    }
+    VariableValue that = (VariableValue) o;
+    return value.equals(that.value) && Objects.equals(description, that.description);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(value, description);
+  }
+
+  /** Shows the description, never the value. */
+  @Override
+  public String toString() {
+    return description == null ? "***" : "*** (" + description + ")";
+  }
+}
