@@ -1,0 +1,37 @@
+package com.browserbase.stagehand.client;
+
+import com.browserbase.stagehand.services.SessionService;
+import java.util.function.Consumer;
+
+/**
+ * A client of the Stagehand API. Thread-safe and meant to be shared: create one per application with
+ * {@link StagehandOkHttpClient}, and close it when the application stops.
+ *
+ * <pre>{@code
+ * try (StagehandClient client = StagehandOkHttpClient.fromEnv()) {
+ *   SessionService sessions = client.sessions();
+ *   ...
+ * }
+ * }</pre>
+ */
+public interface StagehandClient extends AutoCloseable {
+  /** The operations on browser sessions. */
+  SessionService sessions();
+
+  /**
+   * A client with changed options that shares this client's connection pool and threads. Closing
+   * the derived client leaves this one working.
+   *
+   * <pre>{@code
+   * StagehandClient patient = client.withOptions(b -> b.timeout(Duration.ofMinutes(20)).maxRetries(5));
+   * }</pre>
+   */
+  StagehandClient withOptions(Consumer<StagehandOkHttpClient.Builder> change);
+
+  /**
+   * Releases the connection pool and threads, when this client created them. Calls in flight are
+   * not interrupted. Idempotent.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,335 @@
+package com.browserbase.stagehand.client;
+
+import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.internal.ClientConfig;
+import com.browserbase.stagehand.internal.HttpTransport;
+import com.browserbase.stagehand.internal.MemoryCookieJar;
+import com.browserbase.stagehand.internal.RetryPolicy;
+import com.browserbase.stagehand.internal.SessionServiceImpl;
+import com.browserbase.stagehand.internal.Sleeper;
+import com.browserbase.stagehand.models.sessions.BrowserbaseRegion;
+import com.browserbase.stagehand.services.SessionService;
+import java.net.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import okhttp3.ConnectionPool;
+import okhttp3.CookieJar;
+import okhttp3.Dispatcher;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The {@link StagehandClient} over OkHttp. Build one with {@link #builder()} or {@link #fromEnv()}.
+ *
+ * <pre>{@code
+ * StagehandClient client = StagehandOkHttpClient.builder()
+ *     .fromEnv()                                  // STAGEHAND_BASE_URL, BROWSERBASE_API_KEY, ...
+ *     .modelApiKey(System.getenv("OPENAI_API_KEY"))
+ *     .timeout(Duration.ofMinutes(10))
+ *     .build();
+ * }</pre>
+ *
+ * <p>No credential is required: a self-hosted server with a local browser needs none, and a header is
+ * sent only when its value is set.
+ */
+public final class StagehandOkHttpClient implements StagehandClient {
+  /** The hosted API, in us-west-2. */
+  public static final String DEFAULT_BASE_URL = "https://api.stagehand.browserbase.com";
+
+  private final Builder settings;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final SessionService sessions;
+
+  private StagehandOkHttpClient(Builder settings, OkHttpClient http, boolean ownsHttp) {
+    this.settings = settings;
+    this.http = http;
+    this.ownsHttp = ownsHttp;
+    ClientConfig config = new ClientConfig(
+        HttpUrl.get(settings.baseUrl),
+        settings.browserbaseApiKey,
+        settings.browserbaseProjectId,
+        settings.modelApiKey,
+        settings.maxRetries,
+        settings.timeout,
+        settings.responseValidation,
+        settings.headers.build());
+    HttpTransport transport = new HttpTransport(http, config, new RetryPolicy(settings.clock), settings.sleeper);
+    this.sessions = new SessionServiceImpl(transport);
+  }
+
+  /** Returns a builder with the defaults: the hosted API, 2 retries, each operation's own timeout. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A client configured from system properties and environment variables alone. */
+  public static StagehandClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  @Override
+  public SessionService sessions() {
+    return sessions;
+  }
+
+  @Override
+  public StagehandClient withOptions(Consumer<Builder> change) {
+    Builder copy = settings.copy();
+    change.accept(copy);
+    return copy.buildSharing(http);
+  }
+
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** Shows the settings; credentials show only whether they are set. */
+  @Override
+  public String toString() {
+    return "StagehandOkHttpClient{baseUrl=" + settings.baseUrl
+        + ", browserbaseApiKey=" + (settings.browserbaseApiKey != null ? "***" : "unset")
+        + ", modelApiKey=" + (settings.modelApiKey != null ? "***" : "unset") + "}";
+  }
+
+  /** Builds a {@link StagehandOkHttpClient}. Explicit setters win over {@link #fromEnv()}. */
+  public static final class Builder {
+    private String baseUrl = DEFAULT_BASE_URL;
+    private String browserbaseApiKey;
+    private String browserbaseProjectId;
+    private String modelApiKey;
+    private int maxRetries = 2;
+    private Duration timeout;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private boolean responseValidation;
+    private Headers.Builder headers = new Headers.Builder();
+    private Proxy proxy;
+    private OkHttpClient okHttpClient;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Takes every setting found in system properties ({@code stagehand.baseUrl}, {@code
+     * stagehand.browserbaseApiKey}, {@code stagehand.browserbaseProjectId}, {@code
+     * stagehand.modelApiKey}) or else in environment variables ({@code STAGEHAND_BASE_URL} or
+     * {@code STAGEHAND_API_URL}, {@code BROWSERBASE_API_KEY}, {@code BROWSERBASE_PROJECT_ID},
+     * {@code MODEL_API_KEY}). Settings found in neither are left as they are.
+     */
+    public Builder fromEnv() {
+      return fromEnv(System::getProperty, System::getenv);
+    }
+
+    Builder fromEnv(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+      String url = first(properties.apply("stagehand.baseUrl"), environment.apply("STAGEHAND_BASE_URL"),
+          environment.apply("STAGEHAND_API_URL"));
+      if (url != null) {
+        baseUrl(url);
+      }
+      String apiKey = first(properties.apply("stagehand.browserbaseApiKey"), environment.apply("BROWSERBASE_API_KEY"));
+      if (apiKey != null) {
+        browserbaseApiKey(apiKey);
+      }
+      String projectId = first(properties.apply("stagehand.browserbaseProjectId"),
+          environment.apply("BROWSERBASE_PROJECT_ID"));
+      if (projectId != null) {
+        browserbaseProjectId(projectId);
+      }
+      String modelKey = first(properties.apply("stagehand.modelApiKey"), environment.apply("MODEL_API_KEY"));
+      if (modelKey != null) {
+        modelApiKey(modelKey);
+      }
+      return this;
+    }
+
+    private static String first(String... values) {
+      for (String value : values) {
+        if (value != null && !value.trim().isEmpty()) {
+          return value.trim();
+        }
+      }
+      return null;
+    }
+
+    /** Where the API is: the hosted API by default, or a self-hosted server such as {@code http://127.0.0.1:3000}. */
+    public Builder baseUrl(String baseUrl) {
+      Checks.notNull(baseUrl, "baseUrl");
+      if (HttpUrl.parse(baseUrl) == null) {
+        throw new IllegalArgumentException("baseUrl is not an http or https URL: " + baseUrl);
+      }
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * Uses the hosted API's host in {@code region}, so that sessions run there (the hosted API
+     * otherwise ignores a session's region). Shorthand for {@link #baseUrl(String)}; the later call wins.
+     */
+    public Builder region(BrowserbaseRegion region) {
+      Checks.notNull(region, "region");
+      String host;
+      if (region == BrowserbaseRegion.US_WEST_2) {
+        host = DEFAULT_BASE_URL;
+      } else if (region == BrowserbaseRegion.US_EAST_1) {
+        host = "https://api.use1.stagehand.browserbase.com";
+      } else if (region == BrowserbaseRegion.EU_CENTRAL_1) {
+        host = "https://api.euc1.stagehand.browserbase.com";
+      } else if (region == BrowserbaseRegion.AP_SOUTHEAST_1) {
+        host = "https://api.apse1.stagehand.browserbase.com";
+      } else {
+        throw new IllegalArgumentException("No known API host for region " + region.value());
+      }
+      return baseUrl(host);
+    }
+
+    /** The Browserbase API key, sent as {@code x-bb-api-key}. */
+    public Builder browserbaseApiKey(String browserbaseApiKey) {
+      this.browserbaseApiKey = Checks.notNull(browserbaseApiKey, "browserbaseApiKey");
+      return this;
+    }
+
+    /** The Browserbase project id, sent as {@code x-bb-project-id} (deprecated upstream, still accepted). */
+    public Builder browserbaseProjectId(String browserbaseProjectId) {
+      this.browserbaseProjectId = Checks.notNull(browserbaseProjectId, "browserbaseProjectId");
+      return this;
+    }
+
+    /** The AI model provider's API key, sent as {@code x-model-api-key}. */
+    public Builder modelApiKey(String modelApiKey) {
+      this.modelApiKey = Checks.notNull(modelApiKey, "modelApiKey");
+      return this;
+    }
+
+    /** How many times a failed call may be retried (default 2); 0 disables retries. */
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = Checks.nonNegative(maxRetries, "maxRetries");
+      return this;
+    }
+
+    /**
+     * The HTTP timeout of every call: the whole exchange of a blocking call, the longest wait between
+     * two events of a stream. Without it each operation has its own default: 30 minutes for {@code
+     * executeAgent}, 5 minutes for the others. A request's own {@code options.timeout} is always
+     * outlasted.
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /** How long to wait for a connection (default 10 seconds). */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** Whether every response is checked against its expected shape (default false). */
+    public Builder responseValidation(boolean responseValidation) {
+      this.responseValidation = responseValidation;
+      return this;
+    }
+
+    /** Adds a header sent with every request; replaces an SDK header of the same name. */
+    public Builder putHeader(String name, String value) {
+      headers.add(Checks.notNull(name, "name"), Checks.notNull(value, "value"));
+      return this;
+    }
+
+    /** Sends every request through this HTTP proxy. */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Checks.notNull(proxy, "proxy");
+      return this;
+    }
+
+    /**
+     * Builds on your own {@link OkHttpClient} (interceptors, TLS, pools, dispatcher). The SDK derives
+     * its client from it and sets only its timeouts, and a cookie jar when yours has none; {@link
+     * StagehandClient#close()} then leaves your pools alone.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = Checks.notNull(okHttpClient, "okHttpClient");
+      return this;
+    }
+
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Builds the client. */
+    public StagehandClient build() {
+      boolean owns = okHttpClient == null;
+      OkHttpClient.Builder http = owns ? newOwnedClient() : okHttpClient.newBuilder();
+      if (!owns && okHttpClient.cookieJar() == CookieJar.NO_COOKIES) {
+        http.cookieJar(new MemoryCookieJar());
+      }
+      return new StagehandOkHttpClient(copy(), configure(http).build(), owns);
+    }
+
+    StagehandClient buildSharing(OkHttpClient shared) {
+      return new StagehandOkHttpClient(copy(), configure(shared.newBuilder()).build(), false);
+    }
+
+    private OkHttpClient.Builder configure(OkHttpClient.Builder http) {
+      http.connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+          .readTimeout(0, TimeUnit.MILLISECONDS) // bounded per call: see HttpTransport
+          .writeTimeout(connectTimeout.toMillis() * 6, TimeUnit.MILLISECONDS)
+          .callTimeout(0, TimeUnit.MILLISECONDS);
+      if (proxy != null) {
+        http.proxy(proxy);
+      }
+      return http;
+    }
+
+    private static OkHttpClient.Builder newOwnedClient() {
+      // Agent runs take minutes: concurrent calls must not queue behind OkHttp's 5 per host.
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequests(256);
+      dispatcher.setMaxRequestsPerHost(256);
+      return new OkHttpClient.Builder()
+          .dispatcher(dispatcher)
+          .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+          .cookieJar(new MemoryCookieJar());
+    }
+
+    Builder copy() {
+      Builder copy = new Builder();
+      copy.baseUrl = baseUrl;
+      copy.browserbaseApiKey = browserbaseApiKey;
+      copy.browserbaseProjectId = browserbaseProjectId;
+      copy.modelApiKey = modelApiKey;
+      copy.maxRetries = maxRetries;
+      copy.timeout = timeout;
+      copy.connectTimeout = connectTimeout;
+      copy.responseValidation = responseValidation;
+      copy.headers = headers.build().newBuilder();
+      copy.proxy = proxy;
+      copy.okHttpClient = okHttpClient;
+      copy.sleeper = sleeper;
+      copy.clock = clock;
+      return copy;
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Checks.notNull(duration, name);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + duration);
+      }
+      return duration;
+    }
+  }
+}

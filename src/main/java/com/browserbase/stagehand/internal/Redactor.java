@@ -1,0 +1,66 @@
+package com.browserbase.stagehand.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/** Masks secrets in JSON bodies before they are logged. Not API. */
+public final class Redactor {
+  /** Properties whose value is a secret wherever they appear. */
+  private static final Set<String> SECRET_KEYS = new HashSet<>(Arrays.asList(
+      "apiKey", "api_key", "private_key", "privateKey", "token", "password", "secret",
+      "authorization", "x-bb-api-key", "x-model-api-key"));
+  /** Properties whose every value is a secret, keys kept: variables and header maps. */
+  private static final Set<String> SECRET_VALUE_MAPS = new HashSet<>(Arrays.asList(
+      "variables", "headers", "cdpHeaders"));
+  private static final TextNode MASK = TextNode.valueOf(ToString.REDACTED);
+
+  private Redactor() {}
+
+  /** The body with secrets masked; a body that is not JSON is replaced by a length note. */
+  public static String redact(String body) {
+    if (body == null || body.isEmpty()) {
+      return "";
+    }
+    try {
+      JsonNode tree = Json.MAPPER.readTree(body);
+      if (tree == null) {
+        return "";
+      }
+      mask(tree);
+      return tree.toString();
+    } catch (Exception notJson) {
+      return "(" + body.length() + " characters, not JSON)";
+    }
+  }
+
+  private static void mask(JsonNode node) {
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        mask(element);
+      }
+    } else if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String key = field.getKey();
+        if (SECRET_KEYS.contains(key)) {
+          field.setValue(MASK);
+        } else if (SECRET_VALUE_MAPS.contains(key) && field.getValue().isObject()) {
+          Iterator<Map.Entry<String, JsonNode>> entries = field.getValue().fields();
+          while (entries.hasNext()) {
+            entries.next().setValue(MASK);
+          }
+        } else {
+          mask(field.getValue());
+        }
+      }
+    }
+  }
+}
