@@ -35,6 +35,14 @@ public final class Checks {
     return value;
   }
 
+  /** Throws when a union holds a JSON form this SDK version does not know (kept as a raw node). */
+  public static void knownForm(Object value, String type, String field) {
+    if (value instanceof JsonNode) {
+      throw new StagehandInvalidDataException(
+          type + "." + field + " has a form this SDK version does not know: " + value);
+    }
+  }
+
   /** Throws {@link IllegalArgumentException} naming {@code field} when a number is negative. */
   public static <T extends Number> T nonNegative(T value, String field) {
     if (value != null && value.doubleValue() < 0) {

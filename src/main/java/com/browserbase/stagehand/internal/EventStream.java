@@ -35,38 +35,42 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
   private final String description;
   private final Logger log;
   private final StreamEvent jsonResult;
+  private final boolean validate;
   private StreamEvent next;
   private boolean finished;
   private boolean closed;
   private boolean consumed;
   private int count;
 
-  private EventStream(Call call, Response response, StreamEvent jsonResult, String description, Logger log) {
+  private EventStream(
+      Call call, Response response, StreamEvent jsonResult, String description, Logger log, boolean validate) {
     this.call = call;
     this.response = response;
     this.reader = jsonResult == null ? new SseReader(response.body().source()) : null;
     this.jsonResult = jsonResult;
     this.description = description;
     this.log = log;
+    this.validate = validate;
   }
 
   /** Streams the events of an {@code text/event-stream} response. */
-  static EventStream ofEvents(Call call, Response response, String description, Logger log) {
-    return new EventStream(call, response, null, description, log);
+  static EventStream ofEvents(Call call, Response response, String description, Logger log, boolean validate) {
+    return new EventStream(call, response, null, description, log, validate);
   }
 
   /**
    * Delivers an ordinary JSON response to a streaming request (a server that does not stream) as a
    * single {@code finished} event whose result is the response's {@code data}.
    */
-  static EventStream ofJson(Call call, Response response, JsonNode body, String description, Logger log) {
+  static EventStream ofJson(
+      Call call, Response response, JsonNode body, String description, Logger log, boolean validate) {
     JsonNode result = body.has("data") ? body.get("data") : body;
     StreamEvent event = StreamEvent.builder()
         .id(UUID.randomUUID().toString())
         .type(StreamEventType.SYSTEM)
         .data(StreamEventData.builder().status(StreamEventStatus.FINISHED).result(result).build())
         .build();
-    return new EventStream(call, response, event, description, log);
+    return new EventStream(call, response, event, description, log, validate);
   }
 
   @Override
@@ -147,7 +151,7 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
     if (log.isTraceEnabled()) {
       log.trace("{} event {}: {}", description, frame.event, Redactor.redact(frame.data));
     }
-    return event;
+    return validate ? event.validate() : event;
   }
 
   /** The event's {@code data.status}, or else the frame's {@code event} name. */

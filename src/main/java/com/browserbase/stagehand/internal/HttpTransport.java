@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -78,14 +79,18 @@ public final class HttpTransport {
     return client;
   }
 
-  /** Sends a blocking call and parses its JSON response as {@code type}. */
-  public <T> T execute(ApiRequest request, RequestOptions options, Class<T> type) {
+  /**
+   * Sends a blocking call and parses its JSON response as {@code type}, validating it with {@code
+   * validator} when response validation is on.
+   */
+  public <T> T execute(ApiRequest request, RequestOptions options, Class<T> type, UnaryOperator<T> validator) {
     Checks.notNull(options, "options");
     long timeoutMs = timeoutMs(request, options);
     Request httpRequest = build(request, options, false);
     Attempt attempt = send(request, httpRequest, client, timeoutMs, options);
     try (Response response = attempt.response) {
-      return parse(response, type, httpRequest);
+      T result = parse(response, type, httpRequest);
+      return validates(options) ? validator.apply(result) : result;
     }
   }
 
@@ -107,9 +112,9 @@ public final class HttpTransport {
       if (contentType != null && "json".equals(contentType.subtype())) {
         JsonNode body = READER.readTree(response.body().byteStream());
         traceBody("response", body.toString());
-        return EventStream.ofJson(attempt.call, response, body, description, LOG);
+        return EventStream.ofJson(attempt.call, response, body, description, LOG, validates(options));
       }
-      return EventStream.ofEvents(attempt.call, response, description, LOG);
+      return EventStream.ofEvents(attempt.call, response, description, LOG, validates(options));
     } catch (IOException e) {
       response.close();
       throw new StagehandIoException("Reading the response of " + description + " failed: " + e.getMessage(), e);
@@ -117,6 +122,10 @@ public final class HttpTransport {
       response.close();
       throw e;
     }
+  }
+
+  private boolean validates(RequestOptions options) {
+    return options.responseValidation().orElse(config.responseValidation);
   }
 
   private long timeoutMs(ApiRequest request, RequestOptions options) {

@@ -16,12 +16,12 @@ public final class SessionServiceImpl implements SessionService {
 
   @Override
   public SessionStartResponse start(SessionStartParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionStartResponse.class);
+    return transport.execute(request(params), options, SessionStartResponse.class, SessionStartResponse::validate);
   }
 
   @Override
   public SessionNavigateResponse navigate(SessionNavigateParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionNavigateResponse.class);
+    return transport.execute(request(params), options, SessionNavigateResponse.class, SessionNavigateResponse::validate);
   }
 
   @Override
@@ -31,7 +31,7 @@ public final class SessionServiceImpl implements SessionService {
 
   @Override
   public SessionActResponse act(SessionActParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionActResponse.class);
+    return transport.execute(request(params), options, SessionActResponse.class, SessionActResponse::validate);
   }
 
   @Override
@@ -41,7 +41,7 @@ public final class SessionServiceImpl implements SessionService {
 
   @Override
   public SessionObserveResponse observe(SessionObserveParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionObserveResponse.class);
+    return transport.execute(request(params), options, SessionObserveResponse.class, SessionObserveResponse::validate);
   }
 
   @Override
@@ -51,7 +51,7 @@ public final class SessionServiceImpl implements SessionService {
 
   @Override
   public SessionExtractResponse extract(SessionExtractParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionExtractResponse.class);
+    return transport.execute(request(params), options, SessionExtractResponse.class, SessionExtractResponse::validate);
   }
 
   @Override
@@ -61,7 +61,7 @@ public final class SessionServiceImpl implements SessionService {
 
   @Override
   public SessionExecuteAgentResponse executeAgent(SessionExecuteAgentParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionExecuteAgentResponse.class);
+    return transport.execute(request(params), options, SessionExecuteAgentResponse.class, SessionExecuteAgentResponse::validate);
   }
 
   @Override
@@ -71,12 +71,12 @@ public final class SessionServiceImpl implements SessionService {
 
   @Override
   public SessionReplayResponse replay(SessionReplayParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionReplayResponse.class);
+    return transport.execute(request(params), options, SessionReplayResponse.class, SessionReplayResponse::validate);
   }
 
   @Override
   public SessionEndResponse end(SessionEndParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionEndResponse.class);
+    return transport.execute(request(params), options, SessionEndResponse.class, SessionEndResponse::validate);
   }
 
   static ApiRequest request(SessionStartParams params) {

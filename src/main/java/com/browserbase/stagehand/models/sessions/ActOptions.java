@@ -109,6 +109,19 @@ public final class ActOptions {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ActOptions validate() {
+    Checks.knownForm(model, "ActOptions", "model");
+    if (model instanceof ModelConfig) {
+      ((ModelConfig) model).validate();
+    }
+    return this;
+  }
+
   /** Builds {@link ActOptions}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

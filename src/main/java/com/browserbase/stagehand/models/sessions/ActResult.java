@@ -88,6 +88,19 @@ public final class ActResult {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ActResult validate() {
+    Checks.present(result, "ActResult", "result");
+    if (result != null) {
+      result.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link ActResult}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -112,6 +112,24 @@ public final class ActResultData {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ActResultData validate() {
+    Checks.present(success, "ActResultData", "success");
+    Checks.present(message, "ActResultData", "message");
+    Checks.present(actionDescription, "ActResultData", "actionDescription");
+    Checks.present(actions, "ActResultData", "actions");
+    if (actions != null) {
+      for (Action element : actions) {
+        element.validate();
+      }
+    }
+    return this;
+  }
+
   /** Builds {@link ActResultData}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

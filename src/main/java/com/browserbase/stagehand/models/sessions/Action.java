@@ -120,6 +120,17 @@ public final class Action {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public Action validate() {
+    Checks.present(selector, "Action", "selector");
+    Checks.present(description, "Action", "description");
+    return this;
+  }
+
   /** Builds {@link Action}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

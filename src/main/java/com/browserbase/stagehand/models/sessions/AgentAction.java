@@ -148,6 +148,16 @@ public final class AgentAction {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public AgentAction validate() {
+    Checks.present(type, "AgentAction", "type");
+    return this;
+  }
+
   /** Builds {@link AgentAction}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

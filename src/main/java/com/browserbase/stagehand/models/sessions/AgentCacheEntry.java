@@ -87,6 +87,17 @@ public final class AgentCacheEntry {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public AgentCacheEntry validate() {
+    Checks.present(cacheKey, "AgentCacheEntry", "cacheKey");
+    Checks.present(entry, "AgentCacheEntry", "entry");
+    return this;
+  }
+
   /** Builds {@link AgentCacheEntry}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

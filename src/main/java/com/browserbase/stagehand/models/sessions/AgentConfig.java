@@ -146,6 +146,23 @@ public final class AgentConfig {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public AgentConfig validate() {
+    Checks.knownForm(model, "AgentConfig", "model");
+    if (model instanceof ModelConfig) {
+      ((ModelConfig) model).validate();
+    }
+    Checks.knownForm(executionModel, "AgentConfig", "executionModel");
+    if (executionModel instanceof ModelConfig) {
+      ((ModelConfig) executionModel).validate();
+    }
+    return this;
+  }
+
   /** Builds {@link AgentConfig}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -130,6 +130,16 @@ public final class AgentExecuteOptions {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public AgentExecuteOptions validate() {
+    Checks.present(instruction, "AgentExecuteOptions", "instruction");
+    return this;
+  }
+
   /** Builds {@link AgentExecuteOptions}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -88,6 +88,22 @@ public final class AgentExecuteResult {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public AgentExecuteResult validate() {
+    Checks.present(result, "AgentExecuteResult", "result");
+    if (result != null) {
+      result.validate();
+    }
+    if (cacheEntry != null) {
+      cacheEntry.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link AgentExecuteResult}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -131,6 +131,27 @@ public final class AgentResultData {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public AgentResultData validate() {
+    Checks.present(success, "AgentResultData", "success");
+    Checks.present(message, "AgentResultData", "message");
+    Checks.present(actions, "AgentResultData", "actions");
+    if (actions != null) {
+      for (AgentAction element : actions) {
+        element.validate();
+      }
+    }
+    Checks.present(completed, "AgentResultData", "completed");
+    if (usage != null) {
+      usage.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link AgentResultData}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

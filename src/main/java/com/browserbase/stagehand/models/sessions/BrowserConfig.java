@@ -100,6 +100,18 @@ public final class BrowserConfig {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public BrowserConfig validate() {
+    if (launchOptions != null) {
+      launchOptions.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link BrowserConfig}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

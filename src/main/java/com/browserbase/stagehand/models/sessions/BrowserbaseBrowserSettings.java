@@ -200,6 +200,24 @@ public final class BrowserbaseBrowserSettings {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public BrowserbaseBrowserSettings validate() {
+    if (context != null) {
+      context.validate();
+    }
+    if (fingerprint != null) {
+      fingerprint.validate();
+    }
+    if (viewport != null) {
+      viewport.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link BrowserbaseBrowserSettings}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -88,6 +88,16 @@ public final class BrowserbaseContext {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public BrowserbaseContext validate() {
+    Checks.present(id, "BrowserbaseContext", "id");
+    return this;
+  }
+
   /** Builds {@link BrowserbaseContext}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -132,6 +132,18 @@ public final class BrowserbaseFingerprint {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public BrowserbaseFingerprint validate() {
+    if (screen != null) {
+      screen.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link BrowserbaseFingerprint}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

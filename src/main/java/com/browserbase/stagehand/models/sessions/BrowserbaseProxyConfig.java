@@ -94,6 +94,18 @@ public final class BrowserbaseProxyConfig implements ProxyConfig {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public BrowserbaseProxyConfig validate() {
+    if (geolocation != null) {
+      geolocation.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link BrowserbaseProxyConfig}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

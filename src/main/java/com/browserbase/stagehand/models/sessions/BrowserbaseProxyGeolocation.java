@@ -98,6 +98,16 @@ public final class BrowserbaseProxyGeolocation {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public BrowserbaseProxyGeolocation validate() {
+    Checks.present(country, "BrowserbaseProxyGeolocation", "country");
+    return this;
+  }
+
   /** Builds {@link BrowserbaseProxyGeolocation}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

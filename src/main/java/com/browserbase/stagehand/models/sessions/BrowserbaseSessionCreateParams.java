@@ -158,6 +158,19 @@ public final class BrowserbaseSessionCreateParams {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public BrowserbaseSessionCreateParams validate() {
+    if (browserSettings != null) {
+      browserSettings.validate();
+    }
+    Checks.knownForm(proxies, "BrowserbaseSessionCreateParams", "proxies");
+    return this;
+  }
+
   /** Builds {@link BrowserbaseSessionCreateParams}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

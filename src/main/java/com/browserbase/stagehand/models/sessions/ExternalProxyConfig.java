@@ -114,6 +114,16 @@ public final class ExternalProxyConfig implements ProxyConfig {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ExternalProxyConfig validate() {
+    Checks.present(server, "ExternalProxyConfig", "server");
+    return this;
+  }
+
   /** Builds {@link ExternalProxyConfig}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -128,6 +128,19 @@ public final class ExtractOptions {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ExtractOptions validate() {
+    Checks.knownForm(model, "ExtractOptions", "model");
+    if (model instanceof ModelConfig) {
+      ((ModelConfig) model).validate();
+    }
+    return this;
+  }
+
   /** Builds {@link ExtractOptions}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -89,6 +89,16 @@ public final class ExtractResult {
   }
 
   /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ExtractResult validate() {
+    Checks.present(result, "ExtractResult", "result");
+    return this;
+  }
+
+  /**
    * The extracted data converted to {@code type} (a class or record with Jackson-readable properties).
    *
    * @throws com.browserbase.stagehand.errors.StagehandInvalidDataException when it does not fit

@@ -120,6 +120,20 @@ public final class GoogleServiceAccountAuth implements ModelAuth {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public GoogleServiceAccountAuth validate() {
+    Checks.present(credentials, "GoogleServiceAccountAuth", "credentials");
+    if (credentials != null) {
+      credentials.validate();
+    }
+    Checks.knownForm(scopes, "GoogleServiceAccountAuth", "scopes");
+    return this;
+  }
+
   /** Builds {@link GoogleServiceAccountAuth}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -177,6 +177,17 @@ public final class GoogleServiceAccountCredentials {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public GoogleServiceAccountCredentials validate() {
+    Checks.present(privateKey, "GoogleServiceAccountCredentials", "privateKey");
+    Checks.present(clientEmail, "GoogleServiceAccountCredentials", "clientEmail");
+    return this;
+  }
+
   /** Builds {@link GoogleServiceAccountCredentials}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -275,6 +275,22 @@ public final class LocalBrowserLaunchOptions {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public LocalBrowserLaunchOptions validate() {
+    Checks.knownForm(ignoreDefaultArgs, "LocalBrowserLaunchOptions", "ignoreDefaultArgs");
+    if (proxy != null) {
+      proxy.validate();
+    }
+    if (viewport != null) {
+      viewport.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link LocalBrowserLaunchOptions}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")
@@ -630,6 +646,16 @@ public final class LocalBrowserLaunchOptions {
           .toString();
     }
 
+    /**
+     * Checks that every required property is present, here and in nested objects, and that unions have
+     * a known form. Returns this object; throws {@link
+     * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+     */
+    public Proxy validate() {
+      Checks.present(server, "Proxy", "server");
+      return this;
+    }
+
     /** Builds {@link Proxy}. Not thread-safe; setters reject {@code null}. */
     @JsonModel
     @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")
@@ -787,6 +813,17 @@ public final class LocalBrowserLaunchOptions {
           .add("height", height)
           .additional(additionalProperties)
           .toString();
+    }
+
+    /**
+     * Checks that every required property is present, here and in nested objects, and that unions have
+     * a known form. Returns this object; throws {@link
+     * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+     */
+    public Viewport validate() {
+      Checks.present(width, "Viewport", "width");
+      Checks.present(height, "Viewport", "height");
+      return this;
     }
 
     /** Builds {@link Viewport}. Not thread-safe; setters reject {@code null}. */

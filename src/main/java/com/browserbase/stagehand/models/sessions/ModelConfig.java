@@ -155,6 +155,16 @@ public final class ModelConfig {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ModelConfig validate() {
+    Checks.present(modelName, "ModelConfig", "modelName");
+    return this;
+  }
+
   /** Builds {@link ModelConfig}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

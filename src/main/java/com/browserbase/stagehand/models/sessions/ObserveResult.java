@@ -90,6 +90,21 @@ public final class ObserveResult {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ObserveResult validate() {
+    Checks.present(result, "ObserveResult", "result");
+    if (result != null) {
+      for (Action element : result) {
+        element.validate();
+      }
+    }
+    return this;
+  }
+
   /** Builds {@link ObserveResult}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

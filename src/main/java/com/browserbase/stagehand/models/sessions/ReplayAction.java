@@ -129,6 +129,22 @@ public final class ReplayAction {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ReplayAction validate() {
+    Checks.present(method, "ReplayAction", "method");
+    Checks.present(parameters, "ReplayAction", "parameters");
+    Checks.present(result, "ReplayAction", "result");
+    Checks.present(timestamp, "ReplayAction", "timestamp");
+    if (tokenUsage != null) {
+      tokenUsage.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link ReplayAction}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

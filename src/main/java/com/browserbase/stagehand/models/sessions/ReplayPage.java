@@ -109,6 +109,24 @@ public final class ReplayPage {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ReplayPage validate() {
+    Checks.present(url, "ReplayPage", "url");
+    Checks.present(timestamp, "ReplayPage", "timestamp");
+    Checks.present(duration, "ReplayPage", "duration");
+    Checks.present(actions, "ReplayPage", "actions");
+    if (actions != null) {
+      for (ReplayAction element : actions) {
+        element.validate();
+      }
+    }
+    return this;
+  }
+
   /** Builds {@link ReplayPage}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -90,6 +90,21 @@ public final class ReplayResult {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public ReplayResult validate() {
+    Checks.present(pages, "ReplayResult", "pages");
+    if (pages != null) {
+      for (ReplayPage element : pages) {
+        element.validate();
+      }
+    }
+    return this;
+  }
+
   /** Builds {@link ReplayResult}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

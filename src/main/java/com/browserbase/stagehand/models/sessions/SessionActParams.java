@@ -137,6 +137,23 @@ public final class SessionActParams {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionActParams validate() {
+    Checks.present(input, "SessionActParams", "input");
+    Checks.knownForm(input, "SessionActParams", "input");
+    if (input instanceof Action) {
+      ((Action) input).validate();
+    }
+    if (options != null) {
+      options.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link SessionActParams}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

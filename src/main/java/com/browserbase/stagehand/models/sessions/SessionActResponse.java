@@ -87,6 +87,20 @@ public final class SessionActResponse {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionActResponse validate() {
+    Checks.present(success, "SessionActResponse", "success");
+    Checks.present(data, "SessionActResponse", "data");
+    if (data != null) {
+      data.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link SessionActResponse}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

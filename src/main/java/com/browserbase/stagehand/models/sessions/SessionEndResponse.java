@@ -77,6 +77,16 @@ public final class SessionEndResponse {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionEndResponse validate() {
+    Checks.present(success, "SessionEndResponse", "success");
+    return this;
+  }
+
   /** Builds {@link SessionEndResponse}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

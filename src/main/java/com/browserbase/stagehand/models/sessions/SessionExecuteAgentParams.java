@@ -139,6 +139,23 @@ public final class SessionExecuteAgentParams {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionExecuteAgentParams validate() {
+    Checks.present(agentConfig, "SessionExecuteAgentParams", "agentConfig");
+    if (agentConfig != null) {
+      agentConfig.validate();
+    }
+    Checks.present(executeOptions, "SessionExecuteAgentParams", "executeOptions");
+    if (executeOptions != null) {
+      executeOptions.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link SessionExecuteAgentParams}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

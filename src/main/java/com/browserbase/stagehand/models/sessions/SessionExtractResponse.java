@@ -87,6 +87,20 @@ public final class SessionExtractResponse {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionExtractResponse validate() {
+    Checks.present(success, "SessionExtractResponse", "success");
+    Checks.present(data, "SessionExtractResponse", "data");
+    if (data != null) {
+      data.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link SessionExtractResponse}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

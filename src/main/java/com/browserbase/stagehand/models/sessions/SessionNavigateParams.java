@@ -129,6 +129,19 @@ public final class SessionNavigateParams {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionNavigateParams validate() {
+    Checks.present(url, "SessionNavigateParams", "url");
+    if (options != null) {
+      options.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link SessionNavigateParams}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

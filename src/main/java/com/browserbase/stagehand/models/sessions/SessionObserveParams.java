@@ -129,6 +129,18 @@ public final class SessionObserveParams {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionObserveParams validate() {
+    if (options != null) {
+      options.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link SessionObserveParams}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -87,6 +87,20 @@ public final class SessionReplayResponse {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionReplayResponse validate() {
+    Checks.present(success, "SessionReplayResponse", "success");
+    Checks.present(data, "SessionReplayResponse", "data");
+    if (data != null) {
+      data.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link SessionReplayResponse}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

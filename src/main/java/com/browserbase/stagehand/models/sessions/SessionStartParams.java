@@ -208,6 +208,22 @@ public final class SessionStartParams {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionStartParams validate() {
+    Checks.present(modelName, "SessionStartParams", "modelName");
+    if (browserbaseSessionCreateParams != null) {
+      browserbaseSessionCreateParams.validate();
+    }
+    if (browser != null) {
+      browser.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link SessionStartParams}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

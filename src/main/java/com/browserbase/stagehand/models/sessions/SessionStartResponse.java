@@ -87,6 +87,20 @@ public final class SessionStartResponse {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionStartResponse validate() {
+    Checks.present(success, "SessionStartResponse", "success");
+    Checks.present(data, "SessionStartResponse", "data");
+    if (data != null) {
+      data.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link SessionStartResponse}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -98,6 +98,17 @@ public final class SessionStartResult {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public SessionStartResult validate() {
+    Checks.present(sessionId, "SessionStartResult", "sessionId");
+    Checks.present(available, "SessionStartResult", "available");
+    return this;
+  }
+
   /** Builds {@link SessionStartResult}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -100,6 +100,21 @@ public final class StreamEvent {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public StreamEvent validate() {
+    Checks.present(id, "StreamEvent", "id");
+    Checks.present(type, "StreamEvent", "type");
+    Checks.present(data, "StreamEvent", "data");
+    if (data != null) {
+      data.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link StreamEvent}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -131,6 +131,15 @@ public final class StreamEventData {
     return additionalProperties;
   }
 
+  /**
+   * Checks that the status is present. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the missing property.
+   */
+  public StreamEventData validate() {
+    Checks.present(status, "StreamEventData", "status");
+    return this;
+  }
+
   private static String joinPath(JsonNode path) {
     StringBuilder joined = new StringBuilder();
     for (JsonNode part : path) {

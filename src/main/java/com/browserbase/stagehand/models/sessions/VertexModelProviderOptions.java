@@ -77,6 +77,19 @@ public final class VertexModelProviderOptions implements ModelProviderOptions {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public VertexModelProviderOptions validate() {
+    Checks.present(vertex, "VertexModelProviderOptions", "vertex");
+    if (vertex != null) {
+      vertex.validate();
+    }
+    return this;
+  }
+
   /** Builds {@link VertexModelProviderOptions}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")

@@ -108,6 +108,17 @@ public final class VertexProviderOptions {
         .toString();
   }
 
+  /**
+   * Checks that every required property is present, here and in nested objects, and that unions have
+   * a known form. Returns this object; throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   */
+  public VertexProviderOptions validate() {
+    Checks.present(project, "VertexProviderOptions", "project");
+    Checks.present(location, "VertexProviderOptions", "location");
+    return this;
+  }
+
   /** Builds {@link VertexProviderOptions}. Not thread-safe; setters reject {@code null}. */
   @JsonModel
   @JsonPOJOBuilder(withPrefix = "", buildMethodName = "buildFromJson")
