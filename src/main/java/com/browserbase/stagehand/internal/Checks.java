@@ -20,6 +20,14 @@ public final class Checks {
     return value;
   }
 
+  /** Rejects a {@code null} or empty string, naming it. */
+  public static String nonEmpty(String value, String name) {
+    if (notNull(value, name).isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return value;
+  }
+
   /** Throws {@link IllegalStateException} naming {@code field} when a required value was not set. */
   public static void required(Object value, String type, String field) {
     if (value == null) {

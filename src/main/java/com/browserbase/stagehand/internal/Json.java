@@ -1,9 +1,7 @@
 package com.browserbase.stagehand.internal;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,15 +13,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one {@link ObjectMapper} of the SDK. Not API.
  *
- * <p>Only explicitly annotated members take part in (de)serialization, unknown properties never fail a
- * read (models keep them), and {@code null}s are left out of what is written.
+ * <p>Models take part with their annotated members only ({@code @JsonModel}); user types passed to
+ * {@code resultAs} are read the ordinary Jackson way. Unknown properties never fail a read (models
+ * keep them).
  */
 public final class Json {
   /** Shared, thread-safe mapper; never reconfigure it. */
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new Jdk8Module())
       .registerModule(new JavaTimeModule())
-      .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
       .setDefaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -31,10 +29,10 @@ public final class Json {
 
   private Json() {}
 
-  /** Converts any value (a map, a POJO, a {@link JsonNode}) to a tree. */
+  /** Converts any value (a map, a POJO, a {@link JsonNode}) to a tree the caller cannot change. */
   public static JsonNode toTree(Object value) {
     if (value instanceof JsonNode) {
-      return (JsonNode) value;
+      return ((JsonNode) value).deepCopy();
     }
     return MAPPER.valueToTree(value);
   }

@@ -7,6 +7,8 @@ import com.browserbase.stagehand.internal.ToString;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
@@ -123,10 +125,16 @@ public final class AgentCacheEntry {
       return this;
     }
 
-    /** The serialized cache entry, to be written to disk as it is. */
-    @JsonProperty("entry")
+    /** The serialized cache entry, to be written to disk as it is. The node is copied. */
     public Builder entry(JsonNode entry) {
-      this.entry = Checks.notNull(entry, "entry");
+      this.entry = Checks.notNull(entry, "entry").deepCopy();
+      return this;
+    }
+
+    @JsonProperty("entry")
+    @JsonSetter(nulls = Nulls.SET) // a JSON null is a value here: kept as NullNode
+    private Builder entryFromJson(JsonNode entry) {
+      this.entry = entry != null ? entry : NullNode.getInstance();
       return this;
     }
 
@@ -141,7 +149,11 @@ public final class AgentCacheEntry {
 
     @JsonAnySetter
     private Builder putAdditionalJson(String name, JsonNode value) {
-      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(name, value != null ? value : NullNode.getInstance());
+      return this;
     }
 
     /** Removes a property set with {@link #putAdditionalProperty}. */

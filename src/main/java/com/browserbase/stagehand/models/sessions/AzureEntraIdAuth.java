@@ -45,7 +45,7 @@ public final class AzureEntraIdAuth implements ModelAuth {
     return "azureEntraId";
   }
 
-  /** The Entra ID bearer token. Never shown by {@code toString()}. */
+  /** The Entra ID bearer token, not empty. Never shown by {@code toString()}. */
   public String token() {
     return Checks.present(token, "AzureEntraIdAuth", "token");
   }
@@ -114,10 +114,10 @@ public final class AzureEntraIdAuth implements ModelAuth {
       return this; // always "azureEntraId"
     }
 
-    /** The Entra ID bearer token. Never shown by {@code toString()}. */
+    /** The Entra ID bearer token, not empty. Never shown by {@code toString()}. */
     @JsonProperty("token")
     public Builder token(String token) {
-      this.token = Checks.notNull(token, "token");
+      this.token = Checks.nonEmpty(token, "token");
       return this;
     }
 
@@ -132,7 +132,11 @@ public final class AzureEntraIdAuth implements ModelAuth {
 
     @JsonAnySetter
     private Builder putAdditionalJson(String name, JsonNode value) {
-      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(name, value != null ? value : NullNode.getInstance());
+      return this;
     }
 
     /** Removes a property set with {@link #putAdditionalProperty}. */

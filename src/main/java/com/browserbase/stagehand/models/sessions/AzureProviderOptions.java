@@ -206,7 +206,11 @@ public final class AzureProviderOptions {
 
     @JsonAnySetter
     private Builder putAdditionalJson(String name, JsonNode value) {
-      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(name, value != null ? value : NullNode.getInstance());
+      return this;
     }
 
     /** Removes a property set with {@link #putAdditionalProperty}. */

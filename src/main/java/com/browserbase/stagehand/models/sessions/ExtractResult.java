@@ -7,6 +7,8 @@ import com.browserbase.stagehand.internal.ToString;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
@@ -125,10 +127,19 @@ public final class ExtractResult {
           : new LinkedHashMap<>(source.additionalProperties);
     }
 
-    /** The extracted data, shaped by the schema; convert it with {@link #resultAs(Class)}. */
-    @JsonProperty("result")
+    /**
+     * The extracted data, shaped by the schema; convert it with {@link #resultAs(Class)}. The node is
+     * copied.
+     */
     public Builder result(JsonNode result) {
-      this.result = Checks.notNull(result, "result");
+      this.result = Checks.notNull(result, "result").deepCopy();
+      return this;
+    }
+
+    @JsonProperty("result")
+    @JsonSetter(nulls = Nulls.SET) // a JSON null is a value here: kept as NullNode
+    private Builder resultFromJson(JsonNode result) {
+      this.result = result != null ? result : NullNode.getInstance();
       return this;
     }
 
@@ -150,7 +161,11 @@ public final class ExtractResult {
 
     @JsonAnySetter
     private Builder putAdditionalJson(String name, JsonNode value) {
-      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(name, value != null ? value : NullNode.getInstance());
+      return this;
     }
 
     /** Removes a property set with {@link #putAdditionalProperty}. */

@@ -533,7 +533,11 @@ public final class LocalBrowserLaunchOptions {
 
     @JsonAnySetter
     private Builder putAdditionalJson(String name, JsonNode value) {
-      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(name, value != null ? value : NullNode.getInstance());
+      return this;
     }
 
     /** Removes a property set with {@link #putAdditionalProperty}. */
@@ -717,7 +721,11 @@ public final class LocalBrowserLaunchOptions {
 
       @JsonAnySetter
       private Builder putAdditionalJson(String name, JsonNode value) {
-        return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+        if (additionalProperties == null) {
+          additionalProperties = new LinkedHashMap<>();
+        }
+        additionalProperties.put(name, value != null ? value : NullNode.getInstance());
+        return this;
       }
 
       /** Removes a property set with {@link #putAdditionalProperty}. */
@@ -869,7 +877,11 @@ public final class LocalBrowserLaunchOptions {
 
       @JsonAnySetter
       private Builder putAdditionalJson(String name, JsonNode value) {
-        return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+        if (additionalProperties == null) {
+          additionalProperties = new LinkedHashMap<>();
+        }
+        additionalProperties.put(name, value != null ? value : NullNode.getInstance());
+        return this;
       }
 
       /** Removes a property set with {@link #putAdditionalProperty}. */

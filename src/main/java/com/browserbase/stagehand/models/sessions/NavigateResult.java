@@ -7,6 +7,8 @@ import com.browserbase.stagehand.internal.ToString;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
@@ -45,7 +47,7 @@ public final class NavigateResult {
 
   /** The serialized page response (may exceed 1 MB), or empty when the page gave none. */
   public Optional<JsonNode> result() {
-    return Optional.ofNullable(result);
+    return result == null || result.isNull() ? Optional.<JsonNode>empty() : Optional.of(result);
   }
 
   /** Action id, for tracking. */
@@ -115,10 +117,19 @@ public final class NavigateResult {
           : new LinkedHashMap<>(source.additionalProperties);
     }
 
-    /** The serialized page response (may exceed 1 MB), or empty when the page gave none. */
-    @JsonProperty("result")
+    /**
+     * The serialized page response (may exceed 1 MB), or empty when the page gave none. The node is
+     * copied.
+     */
     public Builder result(JsonNode result) {
-      this.result = Checks.notNull(result, "result");
+      this.result = Checks.notNull(result, "result").deepCopy();
+      return this;
+    }
+
+    @JsonProperty("result")
+    @JsonSetter(nulls = Nulls.SET) // a JSON null is a value here: kept as NullNode
+    private Builder resultFromJson(JsonNode result) {
+      this.result = result != null ? result : NullNode.getInstance();
       return this;
     }
 
@@ -140,7 +151,11 @@ public final class NavigateResult {
 
     @JsonAnySetter
     private Builder putAdditionalJson(String name, JsonNode value) {
-      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(name, value != null ? value : NullNode.getInstance());
+      return this;
     }
 
     /** Removes a property set with {@link #putAdditionalProperty}. */

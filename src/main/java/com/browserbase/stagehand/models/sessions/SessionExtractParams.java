@@ -8,6 +8,8 @@ import com.browserbase.stagehand.internal.ToString;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonAppend;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -74,7 +76,7 @@ public final class SessionExtractParams {
 
   /** JSON Schema of the result; see {@link Builder#schema(java.util.Map)} for a map. */
   public Optional<JsonNode> schema() {
-    return Optional.ofNullable(schema);
+    return schema == null || schema.isNull() ? Optional.<JsonNode>empty() : Optional.of(schema);
   }
 
   /** Options of this call. */
@@ -195,10 +197,19 @@ public final class SessionExtractParams {
       return this;
     }
 
-    /** JSON Schema of the result; see {@link Builder#schema(java.util.Map)} for a map. */
-    @JsonProperty("schema")
+    /**
+     * JSON Schema of the result; see {@link Builder#schema(java.util.Map)} for a map. The node is
+     * copied.
+     */
     public Builder schema(JsonNode schema) {
-      this.schema = Checks.notNull(schema, "schema");
+      this.schema = Checks.notNull(schema, "schema").deepCopy();
+      return this;
+    }
+
+    @JsonProperty("schema")
+    @JsonSetter(nulls = Nulls.SET) // a JSON null is a value here: kept as NullNode
+    private Builder schemaFromJson(JsonNode schema) {
+      this.schema = schema != null ? schema : NullNode.getInstance();
       return this;
     }
 
@@ -249,7 +260,11 @@ public final class SessionExtractParams {
 
     @JsonAnySetter
     private Builder putAdditionalJson(String name, JsonNode value) {
-      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(name, value != null ? value : NullNode.getInstance());
+      return this;
     }
 
     /** Removes a property set with {@link #putAdditionalProperty}. */

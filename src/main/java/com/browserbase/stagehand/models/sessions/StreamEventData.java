@@ -7,6 +7,8 @@ import com.browserbase.stagehand.internal.ToString;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
@@ -210,9 +212,15 @@ public final class StreamEventData {
     }
 
     /** The operation's result; any value Jackson can write. */
-    @JsonProperty("result")
     public Builder result(Object result) {
       this.result = Json.toTree(Checks.notNull(result, "result"));
+      return this;
+    }
+
+    @JsonProperty("result")
+    @JsonSetter(nulls = Nulls.SET)
+    private Builder resultFromJson(JsonNode result) {
+      this.result = result != null ? result : NullNode.getInstance();
       return this;
     }
 
@@ -251,7 +259,11 @@ public final class StreamEventData {
 
     @JsonAnySetter
     private Builder putAdditionalJson(String name, JsonNode value) {
-      return putAdditionalProperty(name, value != null ? value : NullNode.getInstance());
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(name, value != null ? value : NullNode.getInstance());
+      return this;
     }
 
     /** Builds the payload; {@code status} is required. */

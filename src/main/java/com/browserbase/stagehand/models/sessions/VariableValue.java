@@ -28,9 +28,21 @@ public final class VariableValue {
     return new VariableValue(Checks.notNull(value, "value"), null);
   }
 
-  /** A number value. */
+  /** A number value. Integral numbers are held as {@link Long}, others as {@link Double}. */
   public static VariableValue of(Number value) {
-    return new VariableValue(Checks.notNull(value, "value"), null);
+    return new VariableValue(normalize(Checks.notNull(value, "value")), null);
+  }
+
+  /** One representation per number, so that equal values are equal whatever their Java type. */
+  private static Number normalize(Number number) {
+    if (number instanceof Byte || number instanceof Short || number instanceof Integer || number instanceof Long) {
+      return number.longValue();
+    }
+    if (number instanceof Float || number instanceof Double) {
+      double d = number.doubleValue();
+      return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15 ? (Number) (long) d : (Number) d;
+    }
+    return number; // BigInteger, BigDecimal: kept exactly
   }
 
   /** A boolean value. */
@@ -71,7 +83,7 @@ public final class VariableValue {
     if (valueNode.isTextual()) {
       value = valueNode.textValue();
     } else if (valueNode.isNumber()) {
-      value = valueNode.numberValue();
+      value = normalize(valueNode.numberValue());
     } else if (valueNode.isBoolean()) {
       value = valueNode.booleanValue();
     } else {
