@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -1045,8 +1044,6 @@ class RequestSerializationTest {
     }
 
     @Test
-    @Disabled("BUG: VariableValue.equals compares the Java number types, so VariableValue.of(5L) (or of(1.5f)) "
-        + "is not equal to itself after a JSON round trip, nor to VariableValue.of(5)")
     void numericVariablesOfAnyJavaTypeReadBackEqual() {
       VariableValue longValue = VariableValue.of(5L);
       VariableValue floatValue = VariableValue.of(1.5f);
