@@ -1,0 +1,200 @@
+package com.browserbase.stagehand.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.browserbase.stagehand.errors.BadRequestException;
+import com.browserbase.stagehand.errors.InternalServerException;
+import com.browserbase.stagehand.errors.NotFoundException;
+import com.browserbase.stagehand.errors.PermissionDeniedException;
+import com.browserbase.stagehand.errors.RateLimitException;
+import com.browserbase.stagehand.errors.StagehandException;
+import com.browserbase.stagehand.errors.StagehandInvalidDataException;
+import com.browserbase.stagehand.errors.StagehandIoException;
+import com.browserbase.stagehand.errors.StagehandServiceException;
+import com.browserbase.stagehand.errors.UnauthorizedException;
+import com.browserbase.stagehand.errors.UnexpectedStatusCodeException;
+import com.browserbase.stagehand.errors.UnprocessableEntityException;
+import com.browserbase.stagehand.models.sessions.SessionActParams;
+import com.browserbase.stagehand.models.sessions.SessionStartParams;
+import java.io.IOException;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** How error answers and failures surface: exception class, status, headers, body, readable message. */
+class ErrorMappingTest {
+  private static final SessionActParams ACT = SessionActParams.builder().id("abc").input("click").build();
+  private static final String ERROR_BODY = """
+      {"success":false,"error":"boom","code":"X"}""";
+
+  private MockWebServer server;
+  private StagehandClient client;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    client = WireFixtures.clientFor(server, b -> b.maxRetries(0));
+  }
+
+  @AfterEach
+  void stopServer() {
+    client.close();
+    server.close();
+  }
+
+  private StagehandServiceException failAct(MockResponse response) {
+    server.enqueue(response);
+    return catchThrowableOfType(StagehandServiceException.class, () -> client.sessions().act(ACT));
+  }
+
+  static Stream<Arguments> statuses() {
+    return Stream.of(
+        Arguments.of(400, BadRequestException.class),
+        Arguments.of(401, UnauthorizedException.class),
+        Arguments.of(403, PermissionDeniedException.class),
+        Arguments.of(404, NotFoundException.class),
+        Arguments.of(409, UnexpectedStatusCodeException.class),
+        Arguments.of(422, UnprocessableEntityException.class),
+        Arguments.of(429, RateLimitException.class),
+        Arguments.of(500, InternalServerException.class),
+        Arguments.of(502, InternalServerException.class),
+        Arguments.of(503, InternalServerException.class));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("statuses")
+  void eachErrorStatusMapsToItsException(int status, Class<? extends StagehandServiceException> type) {
+    StagehandServiceException e = failAct(new MockResponse.Builder()
+        .code(status)
+        .addHeader("Content-Type", "application/json")
+        .addHeader("X-Request-Id", "req-" + status)
+        .body(ERROR_BODY)
+        .build());
+
+    assertThat(e).isExactlyInstanceOf(type).isInstanceOf(StagehandException.class);
+    assertThat(e.statusCode()).isEqualTo(status);
+    assertThat(e.headers()).containsEntry("x-request-id", java.util.List.of("req-" + status));
+    assertThat(e.header("X-Request-Id")).contains("req-" + status);
+    assertThat(e.body()).isEqualTo(ERROR_BODY);
+    assertThat(e.message()).isEqualTo("boom");
+    assertThat(e.code()).contains("X");
+    assertThat(e.getMessage()).startsWith(status + " ").contains("boom").endsWith("(POST /v1/sessions/abc/act)");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  static Stream<Arguments> bodies() {
+    return Stream.of(
+        Arguments.of(400, "{\"success\":false,\"error\":\"boom\",\"code\":\"X\"}", "boom"),
+        Arguments.of(400, "{\"success\":false,\"message\":\"m\"}", "m"),
+        Arguments.of(404, "{\"message\":\"Session not found\"}", "Session not found"),
+        Arguments.of(400, "{\"error\":\"e\"}", "e"),
+        Arguments.of(400, "{\"error\":[{\"path\":\"input\",\"message\":\"Required\"}]}", "input: Required"),
+        Arguments.of(400,
+            "{\"error\":\"Request validation failed\",\"issues\":[{\"path\":[\"options\",\"timeout\"],\"message\":\"Expected number\"}]}",
+            "Request validation failed: options.timeout: Expected number"),
+        Arguments.of(500, "{\"error\":\"oops\",\"statusCode\":500}", "oops"),
+        Arguments.of(502,
+            "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
+                + "<hr><center>nginx</center></body></html>",
+            "502 Bad Gateway"),
+        Arguments.of(503, "", "Service Unavailable"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("bodies")
+  void theMessageIsReadableForEveryBodyShape(int status, String body, String expected) {
+    StagehandServiceException e = failAct(new MockResponse.Builder()
+        .status("HTTP/1.1 " + status + " " + reason(status))
+        .body(body)
+        .build());
+
+    assertThat(e.statusCode()).isEqualTo(status);
+    assertThat(e.message()).isEqualTo(expected);
+    assertThat(e.body()).isEqualTo(body);
+    assertThat(e.getMessage()).isEqualTo(status + " " + reason(status) + ": " + expected + " (POST /v1/sessions/abc/act)");
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 404 -> "Not Found";
+      case 500 -> "Internal Server Error";
+      case 502 -> "Bad Gateway";
+      case 503 -> "Service Unavailable";
+      default -> throw new IllegalArgumentException("no reason for " + status);
+    };
+  }
+
+  @Test
+  void getMessageNamesStatusReasonMessageAndRequest() {
+    StagehandServiceException e = failAct(new MockResponse.Builder()
+        .status("HTTP/1.1 404 Not Found")
+        .addHeader("Content-Type", "application/json")
+        .body("{\"message\":\"Session not found\"}")
+        .build());
+
+    assertThat(e).isInstanceOf(NotFoundException.class);
+    assertThat(e.getMessage()).isEqualTo("404 Not Found: Session not found (POST /v1/sessions/abc/act)");
+    assertThat(e.code()).isEmpty();
+  }
+
+  @Test
+  void getMessageUsesTheStandardReasonWhenTheServerSendsNone() {
+    StagehandServiceException e = failAct(new MockResponse.Builder()
+        .status("HTTP/1.1 404")
+        .body("{\"message\":\"Session not found\"}")
+        .build());
+
+    assertThat(e.getMessage()).isEqualTo("404 Not Found: Session not found (POST /v1/sessions/abc/act)");
+  }
+
+  @Test
+  void aSuccessfulAnswerThatIsNotJsonIsInvalidData() {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "text/html")
+        .body("<html><body>Welcome to nginx!</body></html>")
+        .build());
+
+    assertThatThrownBy(() -> client.sessions().act(ACT))
+        .isInstanceOf(StagehandInvalidDataException.class)
+        .hasMessageContaining("/v1/sessions/abc/act");
+  }
+
+  @Test
+  void aSuccessfulAnswerWithAnEmptyBodyIsInvalidData() {
+    server.enqueue(new MockResponse.Builder().code(200).body("").build());
+
+    assertThatThrownBy(() -> client.sessions().start(SessionStartParams.builder().modelName("m").build()))
+        .isInstanceOf(StagehandInvalidDataException.class);
+  }
+
+  @Test
+  void aRefusedConnectionIsAnIoExceptionKeepingItsCause() throws Exception {
+    MockWebServer closed = new MockWebServer();
+    closed.start();
+    String url = closed.url("/").toString();
+    closed.close();
+
+    try (StagehandClient refused = StagehandOkHttpClient.builder()
+        .baseUrl(url)
+        .maxRetries(0)
+        .sleeper(new WireFixtures.RecordingSleeper())
+        .build()) {
+      StagehandIoException e = catchThrowableOfType(StagehandIoException.class, () -> refused.sessions().act(ACT));
+
+      assertThat(e).isNotNull();
+      assertThat(e.getCause()).isInstanceOf(IOException.class);
+      assertThat(e.getMessage()).contains("/v1/sessions/abc/act");
+    }
+  }
+}
