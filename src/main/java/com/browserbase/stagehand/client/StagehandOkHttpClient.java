@@ -115,6 +115,11 @@ public final class StagehandOkHttpClient implements StagehandClient {
     private OkHttpClient okHttpClient;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
+    // Values set by a setter are not replaced by fromEnv(), whichever is called first.
+    private boolean explicitBaseUrl;
+    private boolean explicitApiKey;
+    private boolean explicitProjectId;
+    private boolean explicitModelApiKey;
 
     private Builder() {}
 
@@ -123,7 +128,8 @@ public final class StagehandOkHttpClient implements StagehandClient {
      * stagehand.browserbaseApiKey}, {@code stagehand.browserbaseProjectId}, {@code
      * stagehand.modelApiKey}) or else in environment variables ({@code STAGEHAND_BASE_URL} or
      * {@code STAGEHAND_API_URL}, {@code BROWSERBASE_API_KEY}, {@code BROWSERBASE_PROJECT_ID},
-     * {@code MODEL_API_KEY}). Settings found in neither are left as they are.
+     * {@code MODEL_API_KEY}). Settings found in neither, and settings made with a setter (before or
+     * after this call), are left as they are.
      */
     public Builder fromEnv() {
       return fromEnv(System::getProperty, System::getenv);
@@ -132,21 +138,22 @@ public final class StagehandOkHttpClient implements StagehandClient {
     Builder fromEnv(UnaryOperator<String> properties, UnaryOperator<String> environment) {
       String url = first(properties.apply("stagehand.baseUrl"), environment.apply("STAGEHAND_BASE_URL"),
           environment.apply("STAGEHAND_API_URL"));
-      if (url != null) {
+      if (url != null && !explicitBaseUrl) {
         baseUrl(url);
+        explicitBaseUrl = false;
       }
       String apiKey = first(properties.apply("stagehand.browserbaseApiKey"), environment.apply("BROWSERBASE_API_KEY"));
-      if (apiKey != null) {
-        browserbaseApiKey(apiKey);
+      if (apiKey != null && !explicitApiKey) {
+        browserbaseApiKey = apiKey;
       }
       String projectId = first(properties.apply("stagehand.browserbaseProjectId"),
           environment.apply("BROWSERBASE_PROJECT_ID"));
-      if (projectId != null) {
-        browserbaseProjectId(projectId);
+      if (projectId != null && !explicitProjectId) {
+        browserbaseProjectId = projectId;
       }
       String modelKey = first(properties.apply("stagehand.modelApiKey"), environment.apply("MODEL_API_KEY"));
-      if (modelKey != null) {
-        modelApiKey(modelKey);
+      if (modelKey != null && !explicitModelApiKey) {
+        modelApiKey = modelKey;
       }
       return this;
     }
@@ -167,6 +174,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
         throw new IllegalArgumentException("baseUrl is not an http or https URL: " + baseUrl);
       }
       this.baseUrl = baseUrl;
+      this.explicitBaseUrl = true;
       return this;
     }
 
@@ -194,18 +202,21 @@ public final class StagehandOkHttpClient implements StagehandClient {
     /** The Browserbase API key, sent as {@code x-bb-api-key}. */
     public Builder browserbaseApiKey(String browserbaseApiKey) {
       this.browserbaseApiKey = Checks.notNull(browserbaseApiKey, "browserbaseApiKey");
+      this.explicitApiKey = true;
       return this;
     }
 
     /** The Browserbase project id, sent as {@code x-bb-project-id} (deprecated upstream, still accepted). */
     public Builder browserbaseProjectId(String browserbaseProjectId) {
       this.browserbaseProjectId = Checks.notNull(browserbaseProjectId, "browserbaseProjectId");
+      this.explicitProjectId = true;
       return this;
     }
 
     /** The AI model provider's API key, sent as {@code x-model-api-key}. */
     public Builder modelApiKey(String modelApiKey) {
       this.modelApiKey = Checks.notNull(modelApiKey, "modelApiKey");
+      this.explicitModelApiKey = true;
       return this;
     }
 
@@ -321,6 +332,10 @@ public final class StagehandOkHttpClient implements StagehandClient {
       copy.okHttpClient = okHttpClient;
       copy.sleeper = sleeper;
       copy.clock = clock;
+      copy.explicitBaseUrl = explicitBaseUrl;
+      copy.explicitApiKey = explicitApiKey;
+      copy.explicitProjectId = explicitProjectId;
+      copy.explicitModelApiKey = explicitModelApiKey;
       return copy;
     }
 

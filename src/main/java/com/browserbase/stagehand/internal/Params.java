@@ -19,6 +19,10 @@ public final class Params {
     if (id.isEmpty()) {
       throw new IllegalStateException("id (the session id) must not be empty");
     }
+    if (id.equals(".") || id.equals("..")) {
+      // URLs resolve these segments away (even percent-encoded), so no request could reach the session.
+      throw new IllegalStateException("id (the session id) must not be \"" + id + "\"");
+    }
   }
 
   /** Checks that {@code value} lies within {@code [min, max]}. */

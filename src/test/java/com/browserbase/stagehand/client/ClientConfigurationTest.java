@@ -224,6 +224,22 @@ class ClientConfigurationTest {
   }
 
   @Test
+  void settersCalledBeforeFromEnvStillWin() {
+    StagehandClient client = keep(StagehandOkHttpClient.builder()
+        .sleeper(new WireFixtures.RecordingSleeper())
+        .baseUrl(serverUrl())
+        .browserbaseApiKey("explicit-bb")
+        .fromEnv(Map.of("stagehand.browserbaseApiKey", "prop-bb")::get,
+            Map.of("STAGEHAND_BASE_URL", "http://127.0.0.1:2/", "MODEL_API_KEY", "env-model")::get)
+        .build());
+
+    RecordedRequest request = startOnce(client);
+
+    assertThat(request.getHeaders().get("x-bb-api-key")).isEqualTo("explicit-bb");
+    assertThat(request.getHeaders().get("x-model-api-key")).isEqualTo("env-model");
+  }
+
+  @Test
   void explicitSettersWinOverPropertiesAndEnvironment() {
     Map<String, String> properties = Map.of(
         "stagehand.baseUrl", "http://127.0.0.1:1/",

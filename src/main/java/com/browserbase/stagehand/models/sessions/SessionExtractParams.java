@@ -184,7 +184,10 @@ public final class SessionExtractParams {
           : new LinkedHashMap<>(source.additionalProperties);
     }
 
-    /** The session id (required). Any string is safe: it is encoded as one path segment. */
+    /**
+     * The session id (required). Sent as one encoded path segment: {@code a/b} or {@code ../x} cannot
+     * change the path; {@code .} and {@code ..} are rejected by {@code build()}.
+     */
     public Builder id(String id) {
       this.id = Checks.notNull(id, "id");
       return this;
