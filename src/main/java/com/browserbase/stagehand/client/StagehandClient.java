@@ -18,6 +18,9 @@ public interface StagehandClient extends AutoCloseable {
   /** The operations on browser sessions. */
   SessionService sessions();
 
+  /** The asynchronous view of this client, sharing its pools and settings. */
+  StagehandClientAsync async();
+
   /**
    * A client with changed options that shares this client's connection pool and threads. Closing
    * the derived client leaves this one working.

@@ -5,10 +5,13 @@ import com.browserbase.stagehand.internal.ClientConfig;
 import com.browserbase.stagehand.internal.HttpTransport;
 import com.browserbase.stagehand.internal.MemoryCookieJar;
 import com.browserbase.stagehand.internal.RetryPolicy;
+import com.browserbase.stagehand.internal.RetryScheduler;
+import com.browserbase.stagehand.internal.SessionServiceAsyncImpl;
 import com.browserbase.stagehand.internal.SessionServiceImpl;
 import com.browserbase.stagehand.internal.Sleeper;
 import com.browserbase.stagehand.models.sessions.BrowserbaseRegion;
 import com.browserbase.stagehand.services.SessionService;
+import com.browserbase.stagehand.services.SessionServiceAsync;
 import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +47,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final SessionService sessions;
+  private final StagehandClientAsync async;
 
   private StagehandOkHttpClient(Builder settings, OkHttpClient http, boolean ownsHttp) {
     this.settings = settings;
@@ -58,8 +62,10 @@ public final class StagehandOkHttpClient implements StagehandClient {
         settings.timeout,
         settings.responseValidation,
         settings.headers.build());
-    HttpTransport transport = new HttpTransport(http, config, new RetryPolicy(settings.clock), settings.sleeper);
+    HttpTransport transport = new HttpTransport(
+        http, config, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler);
     this.sessions = new SessionServiceImpl(transport);
+    this.async = new Async(new SessionServiceAsyncImpl(transport));
   }
 
   /** Returns a builder with the defaults: the hosted API, 2 retries, each operation's own timeout. */
@@ -78,6 +84,11 @@ public final class StagehandOkHttpClient implements StagehandClient {
   }
 
   @Override
+  public StagehandClientAsync async() {
+    return async;
+  }
+
+  @Override
   public StagehandClient withOptions(Consumer<Builder> change) {
     Builder copy = settings.copy();
     change.accept(copy);
@@ -89,6 +100,40 @@ public final class StagehandOkHttpClient implements StagehandClient {
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+    }
+  }
+
+  /** The asynchronous view: the same client, pools and settings. */
+  private final class Async implements StagehandClientAsync {
+    private final SessionServiceAsync sessions;
+
+    Async(SessionServiceAsync sessions) {
+      this.sessions = sessions;
+    }
+
+    @Override
+    public SessionServiceAsync sessions() {
+      return sessions;
+    }
+
+    @Override
+    public StagehandClient sync() {
+      return StagehandOkHttpClient.this;
+    }
+
+    @Override
+    public StagehandClientAsync withOptions(Consumer<Builder> change) {
+      return StagehandOkHttpClient.this.withOptions(change).async();
+    }
+
+    @Override
+    public void close() {
+      StagehandOkHttpClient.this.close();
+    }
+
+    @Override
+    public String toString() {
+      return StagehandOkHttpClient.this + ".async()";
     }
   }
 
@@ -114,6 +159,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
     private Proxy proxy;
     private OkHttpClient okHttpClient;
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private RetryScheduler scheduler = RetryScheduler.SYSTEM;
     private Clock clock = Clock.systemUTC();
     // Values set by a setter are not replaced by fromEnv(), whichever is called first.
     private boolean explicitBaseUrl;
@@ -276,6 +322,11 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return this;
     }
 
+    Builder scheduler(RetryScheduler scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
     Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -331,6 +382,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
       copy.proxy = proxy;
       copy.okHttpClient = okHttpClient;
       copy.sleeper = sleeper;
+      copy.scheduler = scheduler;
       copy.clock = clock;
       copy.explicitBaseUrl = explicitBaseUrl;
       copy.explicitApiKey = explicitApiKey;

@@ -1,6 +1,8 @@
 package com.browserbase.stagehand.internal;
 
 import com.browserbase.stagehand.core.RequestOptions;
+import com.browserbase.stagehand.core.http.AsyncStreamResponse;
+import com.browserbase.stagehand.core.http.HttpResponseFor;
 import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.errors.StagehandException;
 import com.browserbase.stagehand.errors.StagehandInvalidDataException;
@@ -11,13 +13,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -27,15 +33,13 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSink;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends the API's requests: builds them, retries them, maps errors and parses responses. One
- * instance serves a client and every client derived from it. Thread-safe. Not API.
+ * Sends the API's requests: builds them, drives their attempts (blocking or asynchronous, through
+ * the one retry loop of {@link Exchange}), maps errors and parses responses. One instance serves a
+ * client and every client derived from it. Thread-safe. Not API.
  */
 public final class HttpTransport {
-  private static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.http");
   private static final MediaType JSON = MediaType.get("application/json");
   private static final ObjectWriter WRITER = Json.MAPPER.writer();
   private static final ObjectWriter STREAM_WRITER = WRITER.withAttribute("streamResponse", Boolean.TRUE);
@@ -49,6 +53,7 @@ public final class HttpTransport {
   private final HttpUrl sessionsUrl;
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
+  private final RetryScheduler scheduler;
   /** Clients for streams, by idle (read) timeout: built once each, sharing the pools. */
   private final ConcurrentMap<Long, OkHttpClient> streamClients = new ConcurrentHashMap<>();
 
@@ -58,70 +63,244 @@ public final class HttpTransport {
    * @param client the HTTP client; its read timeout should be 0 (the transport sets call timeouts)
    * @param config the client's settings
    * @param retryPolicy when to retry
-   * @param sleeper how to wait between retries
+   * @param sleeper how blocking calls wait between retries
+   * @param scheduler how asynchronous calls wait between retries
    */
-  public HttpTransport(OkHttpClient client, ClientConfig config, RetryPolicy retryPolicy, Sleeper sleeper) {
+  public HttpTransport(
+      OkHttpClient client, ClientConfig config, RetryPolicy retryPolicy, Sleeper sleeper, RetryScheduler scheduler) {
     this.client = client;
     this.config = config;
     this.baseHeaders = config.baseHeaders();
     this.sessionsUrl = config.baseUrl.newBuilder().addPathSegments("v1/sessions").build();
     this.retryPolicy = retryPolicy;
     this.sleeper = sleeper;
+    this.scheduler = scheduler;
   }
 
-  /** The client's settings. */
-  public ClientConfig config() {
-    return config;
-  }
+  // ---- the operations' ways of calling ------------------------------------------------------------
 
-  /** The HTTP client. */
-  public OkHttpClient httpClient() {
-    return client;
-  }
-
-  /**
-   * Sends a blocking call and parses its JSON response as {@code type}, validating it with {@code
-   * validator} when response validation is on.
-   */
+  /** A blocking call whose JSON response is parsed as {@code type} (and validated when that is on). */
   public <T> T execute(ApiRequest request, RequestOptions options, Class<T> type, UnaryOperator<T> validator) {
+    return sendBlocking(exchange(request, options, false), parsed(type, validator, options));
+  }
+
+  /** A blocking call answered with the raw response; its body is read, then parsed on demand. */
+  public <T> HttpResponseFor<T> executeRaw(
+      ApiRequest request, RequestOptions options, Class<T> type, UnaryOperator<T> validator) {
+    return sendBlocking(exchange(request, options, false), buffered(type, validator, options));
+  }
+
+  /** A streaming call; errors before the stream starts are thrown here, after retries. */
+  public StreamResponse<StreamEvent> stream(ApiRequest request, RequestOptions options) {
+    return sendBlocking(exchange(request, options, true), events(options));
+  }
+
+  /** A streaming call answered with the raw response of the stream. */
+  public HttpResponseFor<StreamResponse<StreamEvent>> streamRaw(ApiRequest request, RequestOptions options) {
+    return sendBlocking(exchange(request, options, true), rawEvents(options));
+  }
+
+  /** An asynchronous call; see {@link #execute}. */
+  public <T> CompletableFuture<T> executeAsync(
+      ApiRequest request, RequestOptions options, Class<T> type, UnaryOperator<T> validator) {
+    return sendAsync(exchange(request, options, false), parsed(type, validator, options));
+  }
+
+  /** An asynchronous call answered with the raw response; see {@link #executeRaw}. */
+  public <T> CompletableFuture<HttpResponseFor<T>> executeRawAsync(
+      ApiRequest request, RequestOptions options, Class<T> type, UnaryOperator<T> validator) {
+    return sendAsync(exchange(request, options, false), buffered(type, validator, options));
+  }
+
+  /** An asynchronous stream: events go to the subscriber on an HTTP client thread. */
+  public AsyncStreamResponse<StreamEvent> streamAsync(ApiRequest request, RequestOptions options) {
+    return new AsyncEventStream(sendAsync(exchange(request, options, true), events(options)),
+        client.dispatcher().executorService());
+  }
+
+  /** An asynchronous stream answered with its raw response once it has started. */
+  public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> streamRawAsync(
+      ApiRequest request, RequestOptions options) {
+    return sendAsync(exchange(request, options, true), rawEvents(options));
+  }
+
+  // ---- what to make of a successful response ----------------------------------------------------------
+
+  private <T> Function<Success, T> parsed(Class<T> type, UnaryOperator<T> validator, RequestOptions options) {
+    boolean validate = validates(options);
+    return success -> {
+      try (Response response = success.response) {
+        T value = parse(response.body(), type, success.exchange);
+        return validate ? validator.apply(value) : value;
+      }
+    };
+  }
+
+  private <T> Function<Success, HttpResponseFor<T>> buffered(
+      Class<T> type, UnaryOperator<T> validator, RequestOptions options) {
+    boolean validate = validates(options);
+    return success -> {
+      byte[] body;
+      try (Response response = success.response) {
+        body = response.body().bytes();
+      } catch (IOException e) {
+        throw new StagehandIoException("Reading the response of " + success.exchange.description + " failed: "
+            + e.getMessage(), e);
+      }
+      traceBody("response", new String(body, StandardCharsets.UTF_8));
+      return new RawResponse<>(success.response, () -> {
+        T value = read(type, success.exchange, () -> READER.forType(type).readValue(body));
+        return validate ? validator.apply(value) : value;
+      }, null);
+    };
+  }
+
+  private Function<Success, StreamResponse<StreamEvent>> events(RequestOptions options) {
+    boolean validate = validates(options);
+    return success -> {
+      Response response = success.response;
+      try {
+        MediaType contentType = response.body().contentType();
+        if (contentType != null && "json".equals(contentType.subtype())) {
+          JsonNode body = READER.readTree(response.body().byteStream());
+          traceBody("response", body.toString());
+          return EventStream.ofJson(success.call, response, body, success.exchange.description, Exchange.LOG, validate);
+        }
+        return EventStream.ofEvents(success.call, response, success.exchange.description, Exchange.LOG, validate);
+      } catch (IOException e) {
+        response.close();
+        throw new StagehandIoException(
+            "Reading the response of " + success.exchange.description + " failed: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        response.close();
+        throw e;
+      }
+    };
+  }
+
+  private Function<Success, HttpResponseFor<StreamResponse<StreamEvent>>> rawEvents(RequestOptions options) {
+    Function<Success, StreamResponse<StreamEvent>> events = events(options);
+    return success -> {
+      StreamResponse<StreamEvent> stream = events.apply(success);
+      return new RawResponse<>(success.response, () -> stream, stream);
+    };
+  }
+
+  // ---- driving the attempts ------------------------------------------------------------------------
+
+  /** A successful attempt. */
+  static final class Success {
+    final Exchange exchange;
+    final Call call;
+    final Response response;
+
+    Success(Exchange exchange, Call call, Response response) {
+      this.exchange = exchange;
+      this.call = call;
+      this.response = response;
+    }
+  }
+
+  private <X> X sendBlocking(Exchange exchange, Function<Success, X> onSuccess) {
+    while (true) {
+      Call call = exchange.newCall();
+      Exchange.Step step;
+      try {
+        step = exchange.onResponse(call.execute());
+      } catch (IOException e) {
+        step = exchange.onFailure(e);
+      }
+      if (step.response != null) {
+        return onSuccess.apply(new Success(exchange, call, step.response));
+      }
+      if (step.failure != null) {
+        throw step.failure;
+      }
+      try {
+        sleeper.sleep(step.retryDelayMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StagehandException("Interrupted while waiting to retry " + exchange.description, e);
+      }
+    }
+  }
+
+  private <X> CompletableFuture<X> sendAsync(Exchange exchange, Function<Success, X> onSuccess) {
+    CompletableFuture<X> result = new CompletableFuture<>();
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        Call current = exchange.current;
+        if (current != null) {
+          current.cancel();
+        }
+      }
+    });
+    attemptAsync(exchange, onSuccess, result);
+    return result;
+  }
+
+  private <X> void attemptAsync(Exchange exchange, Function<Success, X> onSuccess, CompletableFuture<X> result) {
+    if (result.isDone()) {
+      return; // cancelled while waiting to retry
+    }
+    exchange.newCall().enqueue(new Callback() {
+      @Override
+      public void onResponse(Call call, Response response) {
+        handle(call, exchange.onResponse(response));
+      }
+
+      @Override
+      public void onFailure(Call call, IOException e) {
+        handle(call, exchange.onFailure(e));
+      }
+
+      private void handle(Call call, Exchange.Step step) {
+        if (step.response != null) {
+          if (result.isDone()) {
+            step.response.close();
+            return;
+          }
+          try {
+            X value = onSuccess.apply(new Success(exchange, call, step.response));
+            if (!result.complete(value) && value instanceof AutoCloseable) {
+              closeQuietly((AutoCloseable) value);
+            }
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        } else if (step.failure != null) {
+          result.completeExceptionally(step.failure);
+        } else {
+          scheduler.schedule(() -> attemptAsync(exchange, onSuccess, result), step.retryDelayMs);
+        }
+      }
+    });
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // the value was never handed out; nothing to report
+    }
+  }
+
+  // ---- building requests -----------------------------------------------------------------------------
+
+  private Exchange exchange(ApiRequest request, RequestOptions options, boolean streaming) {
     Checks.notNull(options, "options");
     long timeoutMs = timeoutMs(request, options);
-    Request httpRequest = build(request, options, false);
-    Attempt attempt = send(request, httpRequest, client, timeoutMs, options);
-    try (Response response = attempt.response) {
-      T result = parse(response, type, httpRequest);
-      return validates(options) ? validator.apply(result) : result;
+    // A blocking call is bounded as a whole; a stream only by the wait between two events.
+    OkHttpClient http = streaming
+        ? streamClients.computeIfAbsent(timeoutMs, ms -> client.newBuilder().readTimeout(ms, TimeUnit.MILLISECONDS).build())
+        : client;
+    Request httpRequest = build(request, options, streaming);
+    if (Exchange.LOG.isTraceEnabled() && httpRequest.body() instanceof JsonBody) {
+      traceBody("request " + httpRequest.method() + " " + httpRequest.url().encodedPath(),
+          ((JsonBody) httpRequest.body()).text());
     }
-  }
-
-  /**
-   * Sends a streaming call. Errors before the stream starts (an error status, a connection failure)
-   * are thrown here, after retries; the returned stream owns the open response.
-   */
-  public StreamResponse<StreamEvent> stream(ApiRequest request, RequestOptions options) {
-    Checks.notNull(options, "options");
-    long idleMs = timeoutMs(request, options);
-    OkHttpClient streamClient = streamClients.computeIfAbsent(
-        idleMs, ms -> client.newBuilder().readTimeout(ms, TimeUnit.MILLISECONDS).build());
-    Request httpRequest = build(request, options, true);
-    Attempt attempt = send(request, httpRequest, streamClient, 0, options);
-    Response response = attempt.response;
-    String description = httpRequest.method() + " " + httpRequest.url().encodedPath();
-    try {
-      MediaType contentType = response.body().contentType();
-      if (contentType != null && "json".equals(contentType.subtype())) {
-        JsonNode body = READER.readTree(response.body().byteStream());
-        traceBody("response", body.toString());
-        return EventStream.ofJson(attempt.call, response, body, description, LOG, validates(options));
-      }
-      return EventStream.ofEvents(attempt.call, response, description, LOG, validates(options));
-    } catch (IOException e) {
-      response.close();
-      throw new StagehandIoException("Reading the response of " + description + " failed: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      response.close();
-      throw e;
-    }
+    return new Exchange(httpRequest, http, streaming ? 0 : timeoutMs, request.endpoint,
+        options.maxRetries().orElse(config.maxRetries), retryPolicy);
   }
 
   private boolean validates(RequestOptions options) {
@@ -159,9 +338,9 @@ public final class HttpTransport {
 
     RequestBody body = null;
     if (request.body != null) {
-      body = new JsonBody(serialize(request.body, streaming), request.endpoint.sideEffects);
+      body = new JsonBody(serialize(request.body, streaming));
     } else if ("POST".equals(request.endpoint.method)) {
-      body = new JsonBody(null, request.endpoint.sideEffects);
+      body = new JsonBody(null);
     }
     return builder.method(request.endpoint.method, body).build();
   }
@@ -170,7 +349,8 @@ public final class HttpTransport {
     try {
       return (streaming ? STREAM_WRITER : WRITER).writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot serialize " + body.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot serialize " + body.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
 
@@ -192,133 +372,55 @@ public final class HttpTransport {
     }
   }
 
-  /** A successful response and the call that produced it. */
-  private static final class Attempt {
-    final Call call;
-    final Response response;
+  // ---- parsing -----------------------------------------------------------------------------------------
 
-    Attempt(Call call, Response response) {
-      this.call = call;
-      this.response = response;
-    }
+  private interface Reading<T> {
+    T read() throws IOException;
   }
 
-  /** Sends with retries; returns a successful, open response or throws the mapped error. */
-  private Attempt send(
-      ApiRequest request, Request httpRequest, OkHttpClient http, long callTimeoutMs, RequestOptions options) {
-    int maxRetries = options.maxRetries().orElse(config.maxRetries);
-    Endpoint endpoint = request.endpoint;
-    String description = httpRequest.method() + " " + httpRequest.url().encodedPath();
-    if (LOG.isTraceEnabled() && httpRequest.body() instanceof JsonBody) {
-      traceBody("request " + description, ((JsonBody) httpRequest.body()).text());
-    }
-    long start = System.nanoTime();
-    for (int retries = 0; ; retries++) {
-      Call call = http.newCall(httpRequest);
-      call.timeout().timeout(callTimeoutMs, TimeUnit.MILLISECONDS);
-      RetryPolicy.Retry retry;
-      StagehandException failure;
-      try {
-        Response response = call.execute();
-        if (response.isSuccessful()) {
-          logCall(description, response.code(), start, retries);
-          return new Attempt(call, response);
-        }
-        String body = readError(response);
-        retry = retryPolicy.onStatus(endpoint, response.code(), response.headers(), retries, maxRetries);
-        failure = Errors.toException(
-            response.code(), response.message(), response.headers(), body, httpRequest.method(),
-            httpRequest.url().encodedPath());
-        if (retry == null) {
-          logCall(description, response.code(), start, retries);
-          traceBody("error response", body);
-        }
-      } catch (IOException e) {
-        retry = retryPolicy.onFailure(endpoint, e, retries, maxRetries);
-        failure = new StagehandIoException(description + " failed: " + e.getMessage(), e);
-        if (retry == null) {
-          LOG.debug("{} failed after {} ms and {}: {}", description, elapsedMs(start), retriesText(retries), e.toString());
-        }
-      }
-      if (retry == null) {
-        throw failure;
-      }
-      LOG.debug("Retrying {} in {} ms (retry {} of {}): {}", description, retry.delayMs, retries + 1, maxRetries, retry.reason);
-      try {
-        sleeper.sleep(retry.delayMs);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StagehandException("Interrupted while waiting to retry " + description, e);
-      }
-    }
-  }
-
-  /** Reads an error body and closes the response. */
-  private static String readError(Response response) {
-    try (ResponseBody body = response.body()) {
-      return body.string();
-    } catch (IOException e) {
-      return "";
-    } finally {
-      response.close();
-    }
-  }
-
-  private <T> T parse(Response response, Class<T> type, Request request) {
-    ResponseBody body = response.body();
-    try {
-      if (LOG.isTraceEnabled()) {
+  private static <T> T parse(ResponseBody body, Class<T> type, Exchange exchange) {
+    if (Exchange.LOG.isTraceEnabled()) {
+      return read(type, exchange, () -> {
         String text = body.string();
         traceBody("response", text);
         return READER.forType(type).readValue(text);
-      }
-      return READER.forType(type).readValue(body.byteStream());
+      });
+    }
+    return read(type, exchange, () -> READER.forType(type).readValue(body.byteStream()));
+  }
+
+  private static <T> T read(Class<T> type, Exchange exchange, Reading<T> reading) {
+    try {
+      return reading.read();
     } catch (JsonProcessingException e) {
-      throw new StagehandInvalidDataException(
-          "The response of " + request.method() + " " + request.url().encodedPath() + " is not a valid "
-              + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+      throw new StagehandInvalidDataException("The response of " + exchange.description + " is not a valid "
+          + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new StagehandIoException(
-          "Reading the response of " + request.method() + " " + request.url().encodedPath() + " failed: "
-              + e.getMessage(), e);
+          "Reading the response of " + exchange.description + " failed: " + e.getMessage(), e);
     }
   }
 
-  private static void logCall(String description, int status, long start, int retries) {
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("{} -> {} ({} ms, {})", description, status, elapsedMs(start), retriesText(retries));
+  static void traceBody(String what, String body) {
+    if (Exchange.LOG.isTraceEnabled()) {
+      Exchange.LOG.trace("{} body: {}", what, Redactor.redact(body));
     }
-  }
-
-  private static void traceBody(String what, String body) {
-    if (LOG.isTraceEnabled()) {
-      LOG.trace("{} body: {}", what, Redactor.redact(body));
-    }
-  }
-
-  private static long elapsedMs(long start) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-  }
-
-  private static String retriesText(int retries) {
-    return retries == 1 ? "1 retry" : retries + " retries";
   }
 
   /**
-   * A JSON body held as bytes. Marked one-shot for operations with side effects, so that OkHttp
-   * itself never resends it once it may have reached the server.
+   * A JSON body held as bytes, marked one-shot: OkHttp then resends it only when it cannot have
+   * reached the server (a failed connection), never on its own after an answer (408, or 503 with
+   * {@code Retry-After: 0}). Every other retry is the SDK's, under its rules, backoff and logging.
    */
   static final class JsonBody extends RequestBody {
     private final byte[] json;
-    private final boolean oneShot;
 
-    JsonBody(byte[] json, boolean oneShot) {
+    JsonBody(byte[] json) {
       this.json = json;
-      this.oneShot = oneShot;
     }
 
     String text() {
-      return json == null ? "" : new String(json, java.nio.charset.StandardCharsets.UTF_8);
+      return json == null ? "" : new String(json, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -340,7 +442,7 @@ public final class HttpTransport {
 
     @Override
     public boolean isOneShot() {
-      return oneShot;
+      return true;
     }
   }
 }

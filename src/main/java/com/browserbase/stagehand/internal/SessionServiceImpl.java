@@ -1,6 +1,7 @@
 package com.browserbase.stagehand.internal;
 
 import com.browserbase.stagehand.core.RequestOptions;
+import com.browserbase.stagehand.core.http.HttpResponseFor;
 import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.models.sessions.*;
 import com.browserbase.stagehand.services.SessionService;
@@ -8,10 +9,17 @@ import com.browserbase.stagehand.services.SessionService;
 /** {@link SessionService} over the shared transport. Not API. */
 public final class SessionServiceImpl implements SessionService {
   private final HttpTransport transport;
+  private final SessionService.WithRawResponse withRawResponse;
 
   /** Creates the service. */
   public SessionServiceImpl(HttpTransport transport) {
     this.transport = transport;
+    this.withRawResponse = new Raw(transport);
+  }
+
+  @Override
+  public SessionService.WithRawResponse withRawResponse() {
+    return withRawResponse;
   }
 
   @Override
@@ -79,43 +87,130 @@ public final class SessionServiceImpl implements SessionService {
     return transport.execute(request(params), options, SessionEndResponse.class, SessionEndResponse::validate);
   }
 
+  /** The raw-response view. */
+  private static final class Raw implements SessionService.WithRawResponse {
+    private final HttpTransport transport;
+
+    Raw(HttpTransport transport) {
+      this.transport = transport;
+    }
+
+    @Override
+    public HttpResponseFor<SessionStartResponse> start(SessionStartParams params, RequestOptions options) {
+      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionStartResponse.class, SessionStartResponse::validate);
+    }
+
+    @Override
+    public HttpResponseFor<SessionNavigateResponse> navigate(SessionNavigateParams params, RequestOptions options) {
+      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionNavigateResponse.class, SessionNavigateResponse::validate);
+    }
+
+    @Override
+    public HttpResponseFor<StreamResponse<StreamEvent>> navigateStreaming(SessionNavigateParams params, RequestOptions options) {
+      return transport.streamRaw(SessionServiceImpl.request(params), options);
+    }
+
+    @Override
+    public HttpResponseFor<SessionActResponse> act(SessionActParams params, RequestOptions options) {
+      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionActResponse.class, SessionActResponse::validate);
+    }
+
+    @Override
+    public HttpResponseFor<StreamResponse<StreamEvent>> actStreaming(SessionActParams params, RequestOptions options) {
+      return transport.streamRaw(SessionServiceImpl.request(params), options);
+    }
+
+    @Override
+    public HttpResponseFor<SessionObserveResponse> observe(SessionObserveParams params, RequestOptions options) {
+      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionObserveResponse.class, SessionObserveResponse::validate);
+    }
+
+    @Override
+    public HttpResponseFor<StreamResponse<StreamEvent>> observeStreaming(SessionObserveParams params, RequestOptions options) {
+      return transport.streamRaw(SessionServiceImpl.request(params), options);
+    }
+
+    @Override
+    public HttpResponseFor<SessionExtractResponse> extract(SessionExtractParams params, RequestOptions options) {
+      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionExtractResponse.class, SessionExtractResponse::validate);
+    }
+
+    @Override
+    public HttpResponseFor<StreamResponse<StreamEvent>> extractStreaming(SessionExtractParams params, RequestOptions options) {
+      return transport.streamRaw(SessionServiceImpl.request(params), options);
+    }
+
+    @Override
+    public HttpResponseFor<SessionExecuteAgentResponse> executeAgent(SessionExecuteAgentParams params, RequestOptions options) {
+      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionExecuteAgentResponse.class, SessionExecuteAgentResponse::validate);
+    }
+
+    @Override
+    public HttpResponseFor<StreamResponse<StreamEvent>> executeAgentStreaming(SessionExecuteAgentParams params, RequestOptions options) {
+      return transport.streamRaw(SessionServiceImpl.request(params), options);
+    }
+
+    @Override
+    public HttpResponseFor<SessionReplayResponse> replay(SessionReplayParams params, RequestOptions options) {
+      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionReplayResponse.class, SessionReplayResponse::validate);
+    }
+
+    @Override
+    public HttpResponseFor<SessionEndResponse> end(SessionEndParams params, RequestOptions options) {
+      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionEndResponse.class, SessionEndResponse::validate);
+    }
+  }
+
+  /** The transport's description of {@code start}. */
   static ApiRequest request(SessionStartParams params) {
     Checks.notNull(params, "params");
     return ApiRequest.of(Endpoint.START, null, params, params.additionalHeaders(), params.additionalQueryParams(), null);
   }
 
+  /** The transport's description of {@code navigate}. */
   static ApiRequest request(SessionNavigateParams params) {
     Checks.notNull(params, "params");
-    return ApiRequest.of(Endpoint.NAVIGATE, params.id(), params, params.additionalHeaders(), params.additionalQueryParams(), params.options().flatMap(NavigateOptions::timeout).orElse(null));
+    return ApiRequest.of(Endpoint.NAVIGATE, params.id(), params, params.additionalHeaders(), params.additionalQueryParams(),
+        params.options().flatMap(NavigateOptions::timeout).orElse(null));
   }
 
+  /** The transport's description of {@code act}. */
   static ApiRequest request(SessionActParams params) {
     Checks.notNull(params, "params");
-    return ApiRequest.of(Endpoint.ACT, params.id(), params, params.additionalHeaders(), params.additionalQueryParams(), params.options().flatMap(ActOptions::timeout).orElse(null));
+    return ApiRequest.of(Endpoint.ACT, params.id(), params, params.additionalHeaders(), params.additionalQueryParams(),
+        params.options().flatMap(ActOptions::timeout).orElse(null));
   }
 
+  /** The transport's description of {@code observe}. */
   static ApiRequest request(SessionObserveParams params) {
     Checks.notNull(params, "params");
-    return ApiRequest.of(Endpoint.OBSERVE, params.id(), params, params.additionalHeaders(), params.additionalQueryParams(), params.options().flatMap(ObserveOptions::timeout).orElse(null));
+    return ApiRequest.of(Endpoint.OBSERVE, params.id(), params, params.additionalHeaders(), params.additionalQueryParams(),
+        params.options().flatMap(ObserveOptions::timeout).orElse(null));
   }
 
+  /** The transport's description of {@code extract}. */
   static ApiRequest request(SessionExtractParams params) {
     Checks.notNull(params, "params");
-    return ApiRequest.of(Endpoint.EXTRACT, params.id(), params, params.additionalHeaders(), params.additionalQueryParams(), params.options().flatMap(ExtractOptions::timeout).orElse(null));
+    return ApiRequest.of(Endpoint.EXTRACT, params.id(), params, params.additionalHeaders(), params.additionalQueryParams(),
+        params.options().flatMap(ExtractOptions::timeout).orElse(null));
   }
 
+  /** The transport's description of {@code executeAgent}. */
   static ApiRequest request(SessionExecuteAgentParams params) {
     Checks.notNull(params, "params");
     return ApiRequest.of(Endpoint.EXECUTE_AGENT, params.id(), params, params.additionalHeaders(), params.additionalQueryParams(), null);
   }
 
+  /** The transport's description of {@code replay}. */
   static ApiRequest request(SessionReplayParams params) {
     Checks.notNull(params, "params");
     return ApiRequest.of(Endpoint.REPLAY, params.id(), null, params.additionalHeaders(), params.additionalQueryParams(), null);
   }
 
+  /** The transport's description of {@code end}. */
   static ApiRequest request(SessionEndParams params) {
     Checks.notNull(params, "params");
-    return ApiRequest.of(Endpoint.END, params.id(), params.additionalProperties().isEmpty() ? null : params, params.additionalHeaders(), params.additionalQueryParams(), null);
+    return ApiRequest.of(Endpoint.END, params.id(), params.additionalProperties().isEmpty() ? null : params,
+        params.additionalHeaders(), params.additionalQueryParams(), null);
   }
 }

@@ -1,17 +1,20 @@
 package com.browserbase.stagehand.services;
 
 import com.browserbase.stagehand.core.RequestOptions;
+import com.browserbase.stagehand.core.http.HttpResponseFor;
 import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.models.sessions.*;
 
 /**
  * The operations on browser sessions, one method per REST operation of the Stagehand API, each
  * with an overload taking {@link RequestOptions}. The {@code ...Streaming} methods return the
- * operation's progress as Server-Sent Events. Thread-safe.
+ * operation's progress as Server-Sent Events ({@code x-stream-response: true}), each event as it
+ * arrives. Thread-safe.
  *
  * <p>Errors are unchecked: {@link com.browserbase.stagehand.errors.StagehandServiceException} and
  * its subclasses for error statuses, {@link com.browserbase.stagehand.errors.StagehandIoException}
- * for network failures and timeouts.
+ * for network failures and timeouts, {@link com.browserbase.stagehand.errors.SseException} for an
+ * error event in a stream.
  *
  * <pre>{@code
  * SessionService sessions = client.sessions();
@@ -26,6 +29,8 @@ import com.browserbase.stagehand.models.sessions.*;
  * }</pre>
  */
 public interface SessionService {
+  /** The same operations returning the raw HTTP response (status, headers) with the parsed value. */
+  WithRawResponse withRawResponse();
 
   /** Starts a browser session; its id is {@code data().sessionId()}. Not retried once the server may have acted on it. */
   default SessionStartResponse start(SessionStartParams params) {
@@ -43,10 +48,7 @@ public interface SessionService {
   /** Opens a URL in the session's browser, with options for this call only. */
   SessionNavigateResponse navigate(SessionNavigateParams params, RequestOptions options);
 
-  /**
-   * Like {@link #navigate(SessionNavigateParams)}, delivering progress as events: log lines, then a {@code finished}
-   * event whose {@code result()} is the operation's result. Sends {@code x-stream-response: true}.
-   */
+  /** Streams {@code navigate}: progress events, then a {@code finished} event with the result. */
   default StreamResponse<StreamEvent> navigateStreaming(SessionNavigateParams params) {
     return navigateStreaming(params, RequestOptions.none());
   }
@@ -62,10 +64,7 @@ public interface SessionService {
   /** Performs one action, from an instruction or an {@link Action} that {@code observe} returned, with options for this call only. */
   SessionActResponse act(SessionActParams params, RequestOptions options);
 
-  /**
-   * Like {@link #act(SessionActParams)}, delivering progress as events: log lines, then a {@code finished}
-   * event whose {@code result()} is the operation's result. Sends {@code x-stream-response: true}.
-   */
+  /** Streams {@code act}: progress events, then a {@code finished} event with the result. */
   default StreamResponse<StreamEvent> actStreaming(SessionActParams params) {
     return actStreaming(params, RequestOptions.none());
   }
@@ -81,10 +80,7 @@ public interface SessionService {
   /** Finds the actions on the page that match an instruction, with options for this call only. */
   SessionObserveResponse observe(SessionObserveParams params, RequestOptions options);
 
-  /**
-   * Like {@link #observe(SessionObserveParams)}, delivering progress as events: log lines, then a {@code finished}
-   * event whose {@code result()} is the operation's result. Sends {@code x-stream-response: true}.
-   */
+  /** Streams {@code observe}: progress events, then a {@code finished} event with the result. */
   default StreamResponse<StreamEvent> observeStreaming(SessionObserveParams params) {
     return observeStreaming(params, RequestOptions.none());
   }
@@ -100,10 +96,7 @@ public interface SessionService {
   /** Extracts data from the page, shaped by a JSON Schema, with options for this call only. */
   SessionExtractResponse extract(SessionExtractParams params, RequestOptions options);
 
-  /**
-   * Like {@link #extract(SessionExtractParams)}, delivering progress as events: log lines, then a {@code finished}
-   * event whose {@code result()} is the operation's result. Sends {@code x-stream-response: true}.
-   */
+  /** Streams {@code extract}: progress events, then a {@code finished} event with the result. */
   default StreamResponse<StreamEvent> extractStreaming(SessionExtractParams params) {
     return extractStreaming(params, RequestOptions.none());
   }
@@ -119,10 +112,7 @@ public interface SessionService {
   /** Runs a multi-step agent, with options for this call only. */
   SessionExecuteAgentResponse executeAgent(SessionExecuteAgentParams params, RequestOptions options);
 
-  /**
-   * Like {@link #executeAgent(SessionExecuteAgentParams)}, delivering progress as events: log lines, then a {@code finished}
-   * event whose {@code result()} is the operation's result. Sends {@code x-stream-response: true}.
-   */
+  /** Streams {@code executeAgent}: progress events, then a {@code finished} event with the result. */
   default StreamResponse<StreamEvent> executeAgentStreaming(SessionExecuteAgentParams params) {
     return executeAgentStreaming(params, RequestOptions.none());
   }
@@ -145,4 +135,114 @@ public interface SessionService {
 
   /** Ends a session and releases its browser, with options for this call only. */
   SessionEndResponse end(SessionEndParams params, RequestOptions options);
+
+  /**
+   * The operations of {@link SessionService} returning {@link HttpResponseFor}: status and headers,
+   * and the value from {@code parse()}. A stream's response must be closed, or parsed and closed.
+   */
+  interface WithRawResponse {
+    /** Starts a browser session; its id is {@code data().sessionId()}, with the raw HTTP response. */
+    default HttpResponseFor<SessionStartResponse> start(SessionStartParams params) {
+      return start(params, RequestOptions.none());
+    }
+
+    /** Starts a browser session; its id is {@code data().sessionId()}, with options for this call only. */
+    HttpResponseFor<SessionStartResponse> start(SessionStartParams params, RequestOptions options);
+
+    /** Opens a URL in the session's browser, with the raw HTTP response. */
+    default HttpResponseFor<SessionNavigateResponse> navigate(SessionNavigateParams params) {
+      return navigate(params, RequestOptions.none());
+    }
+
+    /** Opens a URL in the session's browser, with options for this call only. */
+    HttpResponseFor<SessionNavigateResponse> navigate(SessionNavigateParams params, RequestOptions options);
+
+    /** Streams {@code navigate}: progress events, then a {@code finished} event with the result. */
+    default HttpResponseFor<StreamResponse<StreamEvent>> navigateStreaming(SessionNavigateParams params) {
+      return navigateStreaming(params, RequestOptions.none());
+    }
+
+    /** Streams {@code navigate}, with options for this call only. */
+    HttpResponseFor<StreamResponse<StreamEvent>> navigateStreaming(SessionNavigateParams params, RequestOptions options);
+
+    /** Performs one action, from an instruction or an {@link Action} that {@code observe} returned, with the raw HTTP response. */
+    default HttpResponseFor<SessionActResponse> act(SessionActParams params) {
+      return act(params, RequestOptions.none());
+    }
+
+    /** Performs one action, from an instruction or an {@link Action} that {@code observe} returned, with options for this call only. */
+    HttpResponseFor<SessionActResponse> act(SessionActParams params, RequestOptions options);
+
+    /** Streams {@code act}: progress events, then a {@code finished} event with the result. */
+    default HttpResponseFor<StreamResponse<StreamEvent>> actStreaming(SessionActParams params) {
+      return actStreaming(params, RequestOptions.none());
+    }
+
+    /** Streams {@code act}, with options for this call only. */
+    HttpResponseFor<StreamResponse<StreamEvent>> actStreaming(SessionActParams params, RequestOptions options);
+
+    /** Finds the actions on the page that match an instruction, with the raw HTTP response. */
+    default HttpResponseFor<SessionObserveResponse> observe(SessionObserveParams params) {
+      return observe(params, RequestOptions.none());
+    }
+
+    /** Finds the actions on the page that match an instruction, with options for this call only. */
+    HttpResponseFor<SessionObserveResponse> observe(SessionObserveParams params, RequestOptions options);
+
+    /** Streams {@code observe}: progress events, then a {@code finished} event with the result. */
+    default HttpResponseFor<StreamResponse<StreamEvent>> observeStreaming(SessionObserveParams params) {
+      return observeStreaming(params, RequestOptions.none());
+    }
+
+    /** Streams {@code observe}, with options for this call only. */
+    HttpResponseFor<StreamResponse<StreamEvent>> observeStreaming(SessionObserveParams params, RequestOptions options);
+
+    /** Extracts data from the page, shaped by a JSON Schema, with the raw HTTP response. */
+    default HttpResponseFor<SessionExtractResponse> extract(SessionExtractParams params) {
+      return extract(params, RequestOptions.none());
+    }
+
+    /** Extracts data from the page, shaped by a JSON Schema, with options for this call only. */
+    HttpResponseFor<SessionExtractResponse> extract(SessionExtractParams params, RequestOptions options);
+
+    /** Streams {@code extract}: progress events, then a {@code finished} event with the result. */
+    default HttpResponseFor<StreamResponse<StreamEvent>> extractStreaming(SessionExtractParams params) {
+      return extractStreaming(params, RequestOptions.none());
+    }
+
+    /** Streams {@code extract}, with options for this call only. */
+    HttpResponseFor<StreamResponse<StreamEvent>> extractStreaming(SessionExtractParams params, RequestOptions options);
+
+    /** Runs a multi-step agent, with the raw HTTP response. */
+    default HttpResponseFor<SessionExecuteAgentResponse> executeAgent(SessionExecuteAgentParams params) {
+      return executeAgent(params, RequestOptions.none());
+    }
+
+    /** Runs a multi-step agent, with options for this call only. */
+    HttpResponseFor<SessionExecuteAgentResponse> executeAgent(SessionExecuteAgentParams params, RequestOptions options);
+
+    /** Streams {@code executeAgent}: progress events, then a {@code finished} event with the result. */
+    default HttpResponseFor<StreamResponse<StreamEvent>> executeAgentStreaming(SessionExecuteAgentParams params) {
+      return executeAgentStreaming(params, RequestOptions.none());
+    }
+
+    /** Streams {@code executeAgent}, with options for this call only. */
+    HttpResponseFor<StreamResponse<StreamEvent>> executeAgentStreaming(SessionExecuteAgentParams params, RequestOptions options);
+
+    /** Returns the replay metrics of a session ({@code GET}), with the raw HTTP response. */
+    default HttpResponseFor<SessionReplayResponse> replay(SessionReplayParams params) {
+      return replay(params, RequestOptions.none());
+    }
+
+    /** Returns the replay metrics of a session ({@code GET}), with options for this call only. */
+    HttpResponseFor<SessionReplayResponse> replay(SessionReplayParams params, RequestOptions options);
+
+    /** Ends a session and releases its browser, with the raw HTTP response. */
+    default HttpResponseFor<SessionEndResponse> end(SessionEndParams params) {
+      return end(params, RequestOptions.none());
+    }
+
+    /** Ends a session and releases its browser, with options for this call only. */
+    HttpResponseFor<SessionEndResponse> end(SessionEndParams params, RequestOptions options);
+  }
 }

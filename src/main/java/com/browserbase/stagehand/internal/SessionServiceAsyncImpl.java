@@ -1,0 +1,165 @@
+package com.browserbase.stagehand.internal;
+
+import com.browserbase.stagehand.core.RequestOptions;
+import com.browserbase.stagehand.core.http.AsyncStreamResponse;
+import com.browserbase.stagehand.core.http.HttpResponseFor;
+import com.browserbase.stagehand.core.http.StreamResponse;
+import java.util.concurrent.CompletableFuture;
+import com.browserbase.stagehand.models.sessions.*;
+import com.browserbase.stagehand.services.SessionServiceAsync;
+
+/** {@link SessionServiceAsync} over the shared transport. Not API. */
+public final class SessionServiceAsyncImpl implements SessionServiceAsync {
+  private final HttpTransport transport;
+  private final SessionServiceAsync.WithRawResponse withRawResponse;
+
+  /** Creates the service. */
+  public SessionServiceAsyncImpl(HttpTransport transport) {
+    this.transport = transport;
+    this.withRawResponse = new Raw(transport);
+  }
+
+  @Override
+  public SessionServiceAsync.WithRawResponse withRawResponse() {
+    return withRawResponse;
+  }
+
+  @Override
+  public CompletableFuture<SessionStartResponse> start(SessionStartParams params, RequestOptions options) {
+    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionStartResponse.class, SessionStartResponse::validate);
+  }
+
+  @Override
+  public CompletableFuture<SessionNavigateResponse> navigate(SessionNavigateParams params, RequestOptions options) {
+    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionNavigateResponse.class, SessionNavigateResponse::validate);
+  }
+
+  @Override
+  public AsyncStreamResponse<StreamEvent> navigateStreaming(SessionNavigateParams params, RequestOptions options) {
+    return transport.streamAsync(SessionServiceImpl.request(params), options);
+  }
+
+  @Override
+  public CompletableFuture<SessionActResponse> act(SessionActParams params, RequestOptions options) {
+    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionActResponse.class, SessionActResponse::validate);
+  }
+
+  @Override
+  public AsyncStreamResponse<StreamEvent> actStreaming(SessionActParams params, RequestOptions options) {
+    return transport.streamAsync(SessionServiceImpl.request(params), options);
+  }
+
+  @Override
+  public CompletableFuture<SessionObserveResponse> observe(SessionObserveParams params, RequestOptions options) {
+    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionObserveResponse.class, SessionObserveResponse::validate);
+  }
+
+  @Override
+  public AsyncStreamResponse<StreamEvent> observeStreaming(SessionObserveParams params, RequestOptions options) {
+    return transport.streamAsync(SessionServiceImpl.request(params), options);
+  }
+
+  @Override
+  public CompletableFuture<SessionExtractResponse> extract(SessionExtractParams params, RequestOptions options) {
+    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionExtractResponse.class, SessionExtractResponse::validate);
+  }
+
+  @Override
+  public AsyncStreamResponse<StreamEvent> extractStreaming(SessionExtractParams params, RequestOptions options) {
+    return transport.streamAsync(SessionServiceImpl.request(params), options);
+  }
+
+  @Override
+  public CompletableFuture<SessionExecuteAgentResponse> executeAgent(SessionExecuteAgentParams params, RequestOptions options) {
+    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionExecuteAgentResponse.class, SessionExecuteAgentResponse::validate);
+  }
+
+  @Override
+  public AsyncStreamResponse<StreamEvent> executeAgentStreaming(SessionExecuteAgentParams params, RequestOptions options) {
+    return transport.streamAsync(SessionServiceImpl.request(params), options);
+  }
+
+  @Override
+  public CompletableFuture<SessionReplayResponse> replay(SessionReplayParams params, RequestOptions options) {
+    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionReplayResponse.class, SessionReplayResponse::validate);
+  }
+
+  @Override
+  public CompletableFuture<SessionEndResponse> end(SessionEndParams params, RequestOptions options) {
+    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionEndResponse.class, SessionEndResponse::validate);
+  }
+
+  /** The raw-response view. */
+  private static final class Raw implements SessionServiceAsync.WithRawResponse {
+    private final HttpTransport transport;
+
+    Raw(HttpTransport transport) {
+      this.transport = transport;
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<SessionStartResponse>> start(SessionStartParams params, RequestOptions options) {
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionStartResponse.class, SessionStartResponse::validate);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<SessionNavigateResponse>> navigate(SessionNavigateParams params, RequestOptions options) {
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionNavigateResponse.class, SessionNavigateResponse::validate);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> navigateStreaming(SessionNavigateParams params, RequestOptions options) {
+      return transport.streamRawAsync(SessionServiceImpl.request(params), options);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<SessionActResponse>> act(SessionActParams params, RequestOptions options) {
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionActResponse.class, SessionActResponse::validate);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> actStreaming(SessionActParams params, RequestOptions options) {
+      return transport.streamRawAsync(SessionServiceImpl.request(params), options);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<SessionObserveResponse>> observe(SessionObserveParams params, RequestOptions options) {
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionObserveResponse.class, SessionObserveResponse::validate);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> observeStreaming(SessionObserveParams params, RequestOptions options) {
+      return transport.streamRawAsync(SessionServiceImpl.request(params), options);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<SessionExtractResponse>> extract(SessionExtractParams params, RequestOptions options) {
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionExtractResponse.class, SessionExtractResponse::validate);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> extractStreaming(SessionExtractParams params, RequestOptions options) {
+      return transport.streamRawAsync(SessionServiceImpl.request(params), options);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<SessionExecuteAgentResponse>> executeAgent(SessionExecuteAgentParams params, RequestOptions options) {
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionExecuteAgentResponse.class, SessionExecuteAgentResponse::validate);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> executeAgentStreaming(SessionExecuteAgentParams params, RequestOptions options) {
+      return transport.streamRawAsync(SessionServiceImpl.request(params), options);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<SessionReplayResponse>> replay(SessionReplayParams params, RequestOptions options) {
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionReplayResponse.class, SessionReplayResponse::validate);
+    }
+
+    @Override
+    public CompletableFuture<HttpResponseFor<SessionEndResponse>> end(SessionEndParams params, RequestOptions options) {
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionEndResponse.class, SessionEndResponse::validate);
+    }
+  }
+}
