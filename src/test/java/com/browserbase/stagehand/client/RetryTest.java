@@ -37,7 +37,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -189,8 +188,6 @@ class RetryTest {
   }
 
   @Test
-  @Disabled("BUG: OkHttp's RetryAndFollowUpInterceptor silently resends a 408 of a call whose body is not"
-      + " one-shot: the SDK's policy never sees the first 408, so there is no backoff and no DEBUG retry line")
   void observeIsRetriedAfterARequestTimeoutWithTheSdksBackoff() {
     server.enqueue(json(408, ERROR));
     server.enqueue(json(200, OBSERVE_OK));
@@ -201,8 +198,6 @@ class RetryTest {
   }
 
   @Test
-  @Disabled("BUG: with maxRetries(0) a 408 answer to observe is still resent once by OkHttp's own"
-      + " RetryAndFollowUpInterceptor (two requests instead of one)")
   void maxRetriesZeroMakesExactlyOneAttemptAfterARequestTimeout() {
     replaceClient(b -> b.maxRetries(0));
     server.enqueue(json(408, ERROR));
@@ -215,8 +210,6 @@ class RetryTest {
   }
 
   @Test
-  @Disabled("BUG: with maxRetries(0) a 503 with Retry-After: 0 is still resent once, immediately, by OkHttp's"
-      + " own RetryAndFollowUpInterceptor (two requests instead of one, no DEBUG retry line)")
   void maxRetriesZeroMakesExactlyOneAttemptAfterAServiceUnavailableWithRetryAfterZero() {
     replaceClient(b -> b.maxRetries(0));
     server.enqueue(error(503, "Retry-After", "0"));
