@@ -18,6 +18,8 @@ public final class Redactor {
   /** Properties whose every value is a secret, keys kept: variables and header maps. */
   private static final Set<String> SECRET_VALUE_MAPS = new HashSet<>(Arrays.asList(
       "variables", "headers", "cdpHeaders"));
+  /** Properties holding URLs whose query may carry a signing key. */
+  private static final Set<String> SIGNED_URLS = new HashSet<>(Arrays.asList("cdpUrl", "connectUrl"));
   private static final TextNode MASK = TextNode.valueOf(ToString.REDACTED);
 
   private Redactor() {}
@@ -39,6 +41,12 @@ public final class Redactor {
     }
   }
 
+  /** The URL with its query, if any, replaced by {@code ***}. */
+  public static String maskQuery(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query + 1) + ToString.REDACTED;
+  }
+
   private static void mask(JsonNode node) {
     if (node.isArray()) {
       for (JsonNode element : node) {
@@ -52,6 +60,8 @@ public final class Redactor {
         String key = field.getKey();
         if (SECRET_KEYS.contains(key)) {
           field.setValue(MASK);
+        } else if (SIGNED_URLS.contains(key) && field.getValue().isTextual()) {
+          field.setValue(TextNode.valueOf(maskQuery(field.getValue().textValue())));
         } else if (SECRET_VALUE_MAPS.contains(key) && field.getValue().isObject()) {
           Iterator<Map.Entry<String, JsonNode>> entries = field.getValue().fields();
           while (entries.hasNext()) {

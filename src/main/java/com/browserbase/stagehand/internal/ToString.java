@@ -38,6 +38,14 @@ public final class ToString {
     return this;
   }
 
+  /** Adds a URL with its query masked: signed URLs carry their credentials there. */
+  public ToString url(String name, String value) {
+    if (value != null) {
+      separator().append(name).append('=').append(Redactor.maskQuery(value));
+    }
+    return this;
+  }
+
   /** Adds the map's keys with every value masked. */
   public ToString secretValues(String name, Map<String, ?> map) {
     if (map != null) {

@@ -94,7 +94,7 @@ public final class BrowserConfig {
   public String toString() {
     return ToString.of("BrowserConfig")
         .add("type", type)
-        .add("cdpUrl", cdpUrl)
+        .url("cdpUrl", cdpUrl)
         .add("launchOptions", launchOptions)
         .additional(additionalProperties)
         .toString();

@@ -266,7 +266,7 @@ public final class LocalBrowserLaunchOptions {
         .add("deviceScaleFactor", deviceScaleFactor)
         .add("hasTouch", hasTouch)
         .add("ignoreHTTPSErrors", ignoreHTTPSErrors)
-        .add("cdpUrl", cdpUrl)
+        .url("cdpUrl", cdpUrl)
         .secretValues("cdpHeaders", cdpHeaders)
         .add("connectTimeoutMs", connectTimeoutMs)
         .add("downloadsPath", downloadsPath)

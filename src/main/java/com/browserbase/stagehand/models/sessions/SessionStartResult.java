@@ -92,7 +92,7 @@ public final class SessionStartResult {
   public String toString() {
     return ToString.of("SessionStartResult")
         .add("sessionId", sessionId)
-        .add("cdpUrl", cdpUrl)
+        .url("cdpUrl", cdpUrl)
         .add("available", available)
         .additional(additionalProperties)
         .toString();

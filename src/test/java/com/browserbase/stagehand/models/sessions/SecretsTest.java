@@ -38,6 +38,17 @@ class SecretsTest {
   }
 
   @Test
+  void signedCdpUrlsShowWithoutTheirQuery() {
+    SessionStartResult started = SessionStartResult.builder()
+        .sessionId("s-1").available(true).cdpUrl("wss://connect.browserbase.com/?signingKey=sk-signing-123").build();
+    BrowserConfig browser = BrowserConfig.builder().cdpUrl("ws://localhost:9222/devtools?token=tk-456").build();
+
+    assertThat(started.toString()).contains("wss://connect.browserbase.com/?***").doesNotContain("sk-signing-123");
+    assertThat(browser.toString()).contains("ws://localhost:9222/devtools?***").doesNotContain("tk-456");
+    assertThat(started.cdpUrl()).contains("wss://connect.browserbase.com/?signingKey=sk-signing-123");
+  }
+
+  @Test
   void modelConfigHidesItsApiKeyAndHeaderValues() {
     ModelConfig config = ModelConfig.builder()
         .modelName("openai/gpt-5-nano")
