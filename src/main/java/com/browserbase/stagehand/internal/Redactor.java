@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,18 +53,15 @@ public final class Redactor {
       }
     } else if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
         String key = field.getKey();
         if (SECRET_KEYS.contains(key)) {
           field.setValue(MASK);
         } else if (SIGNED_URLS.contains(key) && field.getValue().isTextual()) {
           field.setValue(TextNode.valueOf(maskQuery(field.getValue().textValue())));
         } else if (SECRET_VALUE_MAPS.contains(key) && field.getValue().isObject()) {
-          Iterator<Map.Entry<String, JsonNode>> entries = field.getValue().fields();
-          while (entries.hasNext()) {
-            entries.next().setValue(MASK);
+          for (Map.Entry<String, JsonNode> entry : field.getValue().properties()) {
+            entry.setValue(MASK);
           }
         } else {
           mask(field.getValue());

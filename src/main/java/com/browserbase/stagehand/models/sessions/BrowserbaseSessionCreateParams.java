@@ -89,6 +89,7 @@ public final class BrowserbaseSessionCreateParams {
   }
 
   /** Proxies of the session. This form: the proxies to use, in order. */
+  @SuppressWarnings("unchecked") // only ever set from a List<ProxyConfig>
   public Optional<List<ProxyConfig>> proxyList() {
     return proxies instanceof List ? Optional.of((List<ProxyConfig>) proxies) : Optional.<List<ProxyConfig>>empty();
   }

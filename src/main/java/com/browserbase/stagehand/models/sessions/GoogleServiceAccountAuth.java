@@ -67,6 +67,7 @@ public final class GoogleServiceAccountAuth implements ModelAuth {
   }
 
   /** Google auth scopes of the API requests. This form: a list of scopes. */
+  @SuppressWarnings("unchecked") // only ever set from a List<String>
   public Optional<List<String>> scopeList() {
     return scopes instanceof List ? Optional.of((List<String>) scopes) : Optional.<List<String>>empty();
   }

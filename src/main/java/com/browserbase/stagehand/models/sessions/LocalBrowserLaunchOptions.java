@@ -145,6 +145,7 @@ public final class LocalBrowserLaunchOptions {
   }
 
   /** Which default browser arguments to leave out. This form: the arguments to leave out. */
+  @SuppressWarnings("unchecked") // only ever set from a List<String>
   public Optional<List<String>> ignoredDefaultArgs() {
     return ignoreDefaultArgs instanceof List ? Optional.of((List<String>) ignoreDefaultArgs) : Optional.<List<String>>empty();
   }
