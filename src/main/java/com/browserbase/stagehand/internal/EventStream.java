@@ -60,11 +60,13 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
 
   /**
    * Delivers an ordinary JSON response to a streaming request (a server that does not stream) as a
-   * single {@code finished} event whose result is the response's {@code data}.
+   * single {@code finished} event carrying what a real stream's {@code finished} event carries: the
+   * operation's result, {@code data.result} ({@code data}, or the whole body, when that is absent).
    */
   static EventStream ofJson(
       Call call, Response response, JsonNode body, String description, Logger log, boolean validate) {
-    JsonNode result = body.has("data") ? body.get("data") : body;
+    JsonNode data = body.has("data") ? body.get("data") : body;
+    JsonNode result = data.has("result") ? data.get("result") : data;
     StreamEvent event = StreamEvent.builder()
         .id(UUID.randomUUID().toString())
         .type(StreamEventType.SYSTEM)

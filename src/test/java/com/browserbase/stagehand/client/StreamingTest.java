@@ -573,10 +573,10 @@ class StreamingTest {
   }
 
   @Test
-  void aJsonAnswerToAStreamingRequestIsOneFinishedEventWithTheDataAsResult() throws Exception {
-    String data = "{\"result\":{\"success\":true,\"message\":\"done\",\"actionDescription\":\"click\",\"actions\":[]},"
-        + "\"actionId\":\"a-1\"}";
-    server.enqueue(json(200, "{\"success\":true,\"data\":" + data + "}"));
+  void aJsonAnswerToAStreamingRequestIsOneFinishedEventWithTheOperationResult() throws Exception {
+    // A real stream's finished event carries data.result of the JSON answer, so the fallback does too.
+    String result = "{\"success\":true,\"message\":\"done\",\"actionDescription\":\"click\",\"actions\":[]}";
+    server.enqueue(json(200, "{\"success\":true,\"data\":{\"result\":" + result + ",\"actionId\":\"a-1\"}}"));
 
     List<StreamEvent> events = actEvents();
 
@@ -584,7 +584,7 @@ class StreamingTest {
     StreamEvent event = events.get(0);
     assertThat(event.type()).isEqualTo(StreamEventType.SYSTEM);
     assertThat(event.data().status()).isEqualTo(StreamEventStatus.FINISHED);
-    assertThat(event.data().result()).contains(MAPPER.readTree(data));
+    assertThat(event.data().result()).contains(MAPPER.readTree(result));
   }
 
   // --- closing
