@@ -329,7 +329,9 @@ public final class HttpTransport {
 
     Request.Builder builder = new Request.Builder().url(url.build()).headers(baseHeaders);
     if (streaming) {
-      builder.header("Accept", "text/event-stream").header("x-stream-response", "true");
+      // Events preferred; an ordinary JSON answer is accepted too (delivered as the final event): a server
+      // that negotiates content and has no event stream would otherwise answer 406.
+      builder.header("Accept", "text/event-stream, application/json;q=0.9").header("x-stream-response", "true");
     } else {
       builder.header("Accept", "application/json");
     }
