@@ -247,7 +247,8 @@ class StreamingTest {
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo(operation.path);
     assertThat(request.getHeaders().get("x-stream-response")).isEqualTo("true");
-    assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream");
+    // Events first; JSON accepted at a lower preference, for servers that negotiate and cannot stream.
+    assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream, application/json;q=0.9");
     JsonNode body = MAPPER.readTree(request.getBody().utf8());
     assertThat(body.get("streamResponse")).isNotNull();
     assertThat(body.get("streamResponse").isBoolean()).isTrue();
