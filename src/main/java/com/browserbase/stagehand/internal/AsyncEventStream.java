@@ -41,7 +41,7 @@ final class AsyncEventStream implements AsyncStreamResponse<StreamEvent> {
     }
     started.whenComplete((stream, error) -> {
       if (error != null) {
-        executor.execute(() -> finish(handler, unwrap(error)));
+        executor.execute(() -> finish(handler, closed ? null : unwrap(error)));
       } else {
         executor.execute(() -> deliver(stream, handler));
       }
@@ -85,11 +85,8 @@ final class AsyncEventStream implements AsyncStreamResponse<StreamEvent> {
   @Override
   public void close() {
     closed = true;
-    if (!started.cancel(true)) {
-      StreamResponse<StreamEvent> stream = started.getNow(null);
-      if (stream != null) {
-        stream.close();
-      }
+    if (!started.cancel(true) && !started.isCompletedExceptionally()) {
+      started.join().close(); // started and done: join() does not wait
     }
     if (!subscribed.get()) {
       completed.complete(null);

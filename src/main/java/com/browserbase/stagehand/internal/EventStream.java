@@ -11,6 +11,7 @@ import com.browserbase.stagehand.models.sessions.StreamEventStatus;
 import com.browserbase.stagehand.models.sessions.StreamEventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -142,18 +143,28 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
     return last;
   }
 
+  private static final ObjectReader EVENT_READER = HttpTransport.readerFor(StreamEvent.class);
+
   private StreamEvent parse(SseReader.Frame frame) {
     StreamEvent event;
     try {
-      event = Json.MAPPER.readValue(frame.data, StreamEvent.class);
-    } catch (JsonProcessingException e) {
-      throw new StagehandInvalidDataException(
-          "An event of " + description + " is not valid JSON: " + e.getOriginalMessage(), e);
+      if (validate) {
+        JsonNode tree = EVENT_READER.readTree(frame.data);
+        JsonTypes.check(tree, StreamEvent.class);
+        event = EVENT_READER.<StreamEvent>readValue(tree).validate();
+      } else {
+        event = EVENT_READER.readValue(frame.data);
+      }
+    } catch (IOException e) {
+      throw new StagehandInvalidDataException("An event of " + description + " is not valid: "
+          + (e instanceof JsonProcessingException ? Json.describe((JsonProcessingException) e) : e.getMessage()), e);
+    } catch (StagehandInvalidDataException e) {
+      throw new StagehandInvalidDataException("An event of " + description + " is not valid: " + e.getMessage(), e);
     }
     if (log.isTraceEnabled()) {
       log.trace("{} event {}: {}", description, frame.event, Redactor.redact(frame.data));
     }
-    return validate ? event.validate() : event;
+    return event;
   }
 
   /** The event's {@code data.status}, or else the frame's {@code event} name. */
@@ -166,6 +177,17 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
             "An event of " + description + " has neither a data.status nor an event name: " + frame.data, missing);
       }
       return StreamEventStatus.of(frame.event);
+    }
+  }
+
+  /**
+   * Releases an unread stream without cancelling its call: a body that has fully arrived lets OkHttp
+   * reuse the connection; one still running is cut off after OkHttp's brief discard.
+   */
+  void release() {
+    if (!closed) {
+      closed = true;
+      response.close();
     }
   }
 

@@ -130,8 +130,9 @@ public final class HttpTransport {
     boolean validate = validates(options);
     return success -> {
       try (Response response = success.response) {
-        T value = parse(response.body(), type, success.exchange);
-        return validate ? validator.apply(value) : value;
+        return validate
+            ? validator.apply(readChecked(type, success.exchange, () -> READER.readTree(response.body().byteStream())))
+            : parse(response.body(), type, success.exchange);
       }
     };
   }
@@ -148,10 +149,9 @@ public final class HttpTransport {
             + e.getMessage(), e);
       }
       traceBody("response", new String(body, StandardCharsets.UTF_8));
-      return new RawResponse<>(success.response, () -> {
-        T value = read(type, success.exchange, () -> READER.forType(type).readValue(body));
-        return validate ? validator.apply(value) : value;
-      }, null);
+      return new RawResponse<>(success.response, () -> validate
+          ? validator.apply(readChecked(type, success.exchange, () -> READER.readTree(body)))
+          : read(type, success.exchange, () -> readerFor(type).<T>readValue(body)), null);
     };
   }
 
@@ -380,15 +380,42 @@ public final class HttpTransport {
     T read() throws IOException;
   }
 
+  /** One reader per response type, made once: creating an {@link ObjectReader} per call costs. */
+  private static final ClassValue<ObjectReader> READERS = new ClassValue<ObjectReader>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return READER.forType(type);
+    }
+  };
+
+  static ObjectReader readerFor(Class<?> type) {
+    return READERS.get(type);
+  }
+
   private static <T> T parse(ResponseBody body, Class<T> type, Exchange exchange) {
     if (Exchange.LOG.isTraceEnabled()) {
       return read(type, exchange, () -> {
         String text = body.string();
         traceBody("response", text);
-        return READER.forType(type).readValue(text);
+        return readerFor(type).<T>readValue(text);
       });
     }
-    return read(type, exchange, () -> READER.forType(type).readValue(body.byteStream()));
+    return read(type, exchange, () -> readerFor(type).<T>readValue(body.byteStream()));
+  }
+
+  /** Reads a tree, checks its JSON types against {@code type}, then converts it: the validating path. */
+  private static <T> T readChecked(Class<T> type, Exchange exchange, Reading<JsonNode> reading) {
+    return read(type, exchange, () -> {
+      JsonNode tree = reading.read();
+      traceBody("response", tree.toString());
+      try {
+        JsonTypes.check(tree, type);
+      } catch (StagehandInvalidDataException e) {
+        throw new StagehandInvalidDataException(
+            "The response of " + exchange.description + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+      }
+      return readerFor(type).<T>readValue(tree);
+    });
   }
 
   private static <T> T read(Class<T> type, Exchange exchange, Reading<T> reading) {
@@ -396,7 +423,7 @@ public final class HttpTransport {
       return reading.read();
     } catch (JsonProcessingException e) {
       throw new StagehandInvalidDataException("The response of " + exchange.description + " is not a valid "
-          + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+          + type.getSimpleName() + ": " + Json.describe(e), e);
     } catch (IOException e) {
       throw new StagehandIoException(
           "Reading the response of " + exchange.description + " failed: " + e.getMessage(), e);

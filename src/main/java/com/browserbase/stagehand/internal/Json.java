@@ -60,6 +60,22 @@ public final class Json {
     return java.util.Collections.unmodifiableList(list);
   }
 
+  /** A parse failure's message, led by the JSON path where it happened ({@code data.result.actions}). */
+  public static String describe(JsonProcessingException e) {
+    StringBuilder path = new StringBuilder();
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException) {
+      for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref
+          : ((com.fasterxml.jackson.databind.JsonMappingException) e).getPath()) {
+        if (ref.getFieldName() != null) {
+          path.append(path.length() > 0 ? "." : "").append(ref.getFieldName());
+        } else if (ref.getIndex() >= 0) {
+          path.append('[').append(ref.getIndex()).append(']');
+        }
+      }
+    }
+    return path.length() > 0 ? "at " + path + ": " + e.getOriginalMessage() : e.getOriginalMessage();
+  }
+
   /** Serializes a value as a JSON string. */
   public static String write(Object value) {
     try {

@@ -43,7 +43,9 @@ final class RawResponse<T> implements HttpResponseFor<T> {
 
   @Override
   public synchronized void close() {
-    if (resource != null) {
+    if (resource instanceof EventStream && !parsed) {
+      ((EventStream) resource).release(); // never handed out: let a complete body keep its connection
+    } else if (resource != null) {
       try {
         resource.close();
       } catch (Exception ignored) {

@@ -42,7 +42,6 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -318,9 +317,6 @@ class AsyncStreamingTest {
   }
 
   @Test
-  @Disabled("BUG: AsyncEventStream.close() throws CompletionException when the call failed before the stream"
-      + " started (started.getNow(null) rethrows the failure), e.g. at the end of try-with-resources after a 404;"
-      + " expected close() to be a harmless no-op")
   void closingAStreamWhoseCallFailedBeforeItStartedDoesNotThrow() {
     server.enqueue(json(404, "{\"success\":false,\"error\":\"Session not found\"}"));
     Recorder recorder = new Recorder();
@@ -475,9 +471,6 @@ class AsyncStreamingTest {
   }
 
   @Test
-  @Disabled("BUG: AsyncEventStream.close() before the stream has started ends it with"
-      + " onComplete(Optional.of(CancellationException)) and an exceptional onCompleteFuture(), while a close"
-      + " after it has started ends it with onComplete(Optional.empty()); expected no error in both cases")
   void closingASubscribedStreamBeforeItStartsEndsItWithoutError() {
     StreamingTest.EndlessBody body = new StreamingTest.EndlessBody(STARTING);
     WireFixtures.Gate gate = new WireFixtures.Gate(endlessSse(body));

@@ -39,7 +39,6 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -391,8 +390,6 @@ class RequestOptionsTest {
   }
 
   @Test
-  @Disabled("BUG: validate() names the type and property (\"ActResultData.message is missing from the response\"),"
-      + " not the property path from the response root (data.result.message) that the issue asks for")
   void validationNamesThePathOfTheMissingPropertyFromTheRoot() {
     server.enqueue(json(ACT_WITHOUT_MESSAGE));
 
@@ -402,8 +399,6 @@ class RequestOptionsTest {
   }
 
   @Test
-  @Disabled("BUG: with responseValidation(true) a property of the wrong JSON type passes: Jackson coerces"
-      + " \"message\":42 to \"42\" and \"success\":\"true\" to true; expected StagehandInvalidDataException naming it")
   void validationRejectsAPropertyOfTheWrongJsonType() {
     server.enqueue(json("""
         {"success":true,"data":{"result":{"success":true,"message":42,"actionDescription":"d","actions":[]}}}"""));
@@ -420,9 +415,6 @@ class RequestOptionsTest {
   }
 
   @Test
-  @Disabled("BUG: a property whose JSON type cannot be read (\"actions\":\"none\") fails with a message that"
-      + " omits the property: HttpTransport.read uses JsonProcessingException.getOriginalMessage(), which drops"
-      + " Jackson's reference path; expected the message to name data.result.actions")
   void aPropertyOfAnUnreadableTypeIsNamedInTheError() {
     server.enqueue(json("""
         {"success":true,"data":{"result":{"success":true,"message":"m","actionDescription":"d","actions":"none"}}}"""));

@@ -112,14 +112,19 @@ public final class ActOptions {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public ActOptions validate() {
-    Checks.knownForm(model, "ActOptions", "model");
-    if (model instanceof ModelConfig) {
-      ((ModelConfig) model).validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.knownFormAt(model, path, "model");
+    if (model instanceof ModelConfig) {
+      ((ModelConfig) model).validateAt(path + "model.");
+    }
   }
 
   /** Builds {@link ActOptions}. Not thread-safe; setters reject {@code null}. */

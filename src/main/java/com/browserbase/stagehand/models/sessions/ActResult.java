@@ -91,14 +91,19 @@ public final class ActResult {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public ActResult validate() {
-    Checks.present(result, "ActResult", "result");
-    if (result != null) {
-      result.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(result, path, "result", "ActResult");
+    if (result != null) {
+      result.validateAt(path + "result.");
+    }
   }
 
   /** Builds {@link ActResult}. Not thread-safe; setters reject {@code null}. */

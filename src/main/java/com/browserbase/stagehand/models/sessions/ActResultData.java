@@ -115,19 +115,24 @@ public final class ActResultData {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public ActResultData validate() {
-    Checks.present(success, "ActResultData", "success");
-    Checks.present(message, "ActResultData", "message");
-    Checks.present(actionDescription, "ActResultData", "actionDescription");
-    Checks.present(actions, "ActResultData", "actions");
+    validateAt("");
+    return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(success, path, "success", "ActResultData");
+    Checks.presentAt(message, path, "message", "ActResultData");
+    Checks.presentAt(actionDescription, path, "actionDescription", "ActResultData");
+    Checks.presentAt(actions, path, "actions", "ActResultData");
     if (actions != null) {
-      for (Action element : actions) {
-        element.validate();
+      for (int i = 0; i < actions.size(); i++) {
+        actions.get(i).validateAt(path + "actions[" + i + "].");
       }
     }
-    return this;
   }
 
   /** Builds {@link ActResultData}. Not thread-safe; setters reject {@code null}. */

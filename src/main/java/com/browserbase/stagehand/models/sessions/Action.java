@@ -123,12 +123,17 @@ public final class Action {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public Action validate() {
-    Checks.present(selector, "Action", "selector");
-    Checks.present(description, "Action", "description");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(selector, path, "selector", "Action");
+    Checks.presentAt(description, path, "description", "Action");
   }
 
   /** Builds {@link Action}. Not thread-safe; setters reject {@code null}. */

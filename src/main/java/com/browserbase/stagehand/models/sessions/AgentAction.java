@@ -151,11 +151,16 @@ public final class AgentAction {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public AgentAction validate() {
-    Checks.present(type, "AgentAction", "type");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(type, path, "type", "AgentAction");
   }
 
   /** Builds {@link AgentAction}. Not thread-safe; setters reject {@code null}. */

@@ -92,12 +92,17 @@ public final class AgentCacheEntry {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public AgentCacheEntry validate() {
-    Checks.present(cacheKey, "AgentCacheEntry", "cacheKey");
-    Checks.present(entry, "AgentCacheEntry", "entry");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(cacheKey, path, "cacheKey", "AgentCacheEntry");
+    Checks.presentAt(entry, path, "entry", "AgentCacheEntry");
   }
 
   /** Builds {@link AgentCacheEntry}. Not thread-safe; setters reject {@code null}. */

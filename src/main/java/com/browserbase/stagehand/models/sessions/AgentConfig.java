@@ -149,18 +149,23 @@ public final class AgentConfig {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public AgentConfig validate() {
-    Checks.knownForm(model, "AgentConfig", "model");
-    if (model instanceof ModelConfig) {
-      ((ModelConfig) model).validate();
-    }
-    Checks.knownForm(executionModel, "AgentConfig", "executionModel");
-    if (executionModel instanceof ModelConfig) {
-      ((ModelConfig) executionModel).validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.knownFormAt(model, path, "model");
+    if (model instanceof ModelConfig) {
+      ((ModelConfig) model).validateAt(path + "model.");
+    }
+    Checks.knownFormAt(executionModel, path, "executionModel");
+    if (executionModel instanceof ModelConfig) {
+      ((ModelConfig) executionModel).validateAt(path + "executionModel.");
+    }
   }
 
   /** Builds {@link AgentConfig}. Not thread-safe; setters reject {@code null}. */

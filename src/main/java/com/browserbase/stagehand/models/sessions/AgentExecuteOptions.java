@@ -133,11 +133,16 @@ public final class AgentExecuteOptions {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public AgentExecuteOptions validate() {
-    Checks.present(instruction, "AgentExecuteOptions", "instruction");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(instruction, path, "instruction", "AgentExecuteOptions");
   }
 
   /** Builds {@link AgentExecuteOptions}. Not thread-safe; setters reject {@code null}. */

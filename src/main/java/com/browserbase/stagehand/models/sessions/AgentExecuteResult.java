@@ -91,17 +91,22 @@ public final class AgentExecuteResult {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public AgentExecuteResult validate() {
-    Checks.present(result, "AgentExecuteResult", "result");
+    validateAt("");
+    return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(result, path, "result", "AgentExecuteResult");
     if (result != null) {
-      result.validate();
+      result.validateAt(path + "result.");
     }
     if (cacheEntry != null) {
-      cacheEntry.validate();
+      cacheEntry.validateAt(path + "cacheEntry.");
     }
-    return this;
   }
 
   /** Builds {@link AgentExecuteResult}. Not thread-safe; setters reject {@code null}. */

@@ -134,22 +134,27 @@ public final class AgentResultData {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public AgentResultData validate() {
-    Checks.present(success, "AgentResultData", "success");
-    Checks.present(message, "AgentResultData", "message");
-    Checks.present(actions, "AgentResultData", "actions");
+    validateAt("");
+    return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(success, path, "success", "AgentResultData");
+    Checks.presentAt(message, path, "message", "AgentResultData");
+    Checks.presentAt(actions, path, "actions", "AgentResultData");
     if (actions != null) {
-      for (AgentAction element : actions) {
-        element.validate();
+      for (int i = 0; i < actions.size(); i++) {
+        actions.get(i).validateAt(path + "actions[" + i + "].");
       }
     }
-    Checks.present(completed, "AgentResultData", "completed");
+    Checks.presentAt(completed, path, "completed", "AgentResultData");
     if (usage != null) {
-      usage.validate();
+      usage.validateAt(path + "usage.");
     }
-    return this;
   }
 
   /** Builds {@link AgentResultData}. Not thread-safe; setters reject {@code null}. */

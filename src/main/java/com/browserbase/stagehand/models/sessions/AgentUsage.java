@@ -121,13 +121,18 @@ public final class AgentUsage {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public AgentUsage validate() {
-    Checks.present(inputTokens, "AgentUsage", "inputTokens");
-    Checks.present(outputTokens, "AgentUsage", "outputTokens");
-    Checks.present(inferenceTimeMs, "AgentUsage", "inferenceTimeMs");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(inputTokens, path, "input_tokens", "AgentUsage");
+    Checks.presentAt(outputTokens, path, "output_tokens", "AgentUsage");
+    Checks.presentAt(inferenceTimeMs, path, "inference_time_ms", "AgentUsage");
   }
 
   /** Builds {@link AgentUsage}. Not thread-safe; setters reject {@code null}. */

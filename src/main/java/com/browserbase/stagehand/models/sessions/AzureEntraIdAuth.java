@@ -86,11 +86,16 @@ public final class AzureEntraIdAuth implements ModelAuth {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public AzureEntraIdAuth validate() {
-    Checks.present(token, "AzureEntraIdAuth", "token");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(token, path, "token", "AzureEntraIdAuth");
   }
 
   /** Builds {@link AzureEntraIdAuth}. Not thread-safe; setters reject {@code null}. */

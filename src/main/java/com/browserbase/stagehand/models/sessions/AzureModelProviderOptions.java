@@ -80,14 +80,19 @@ public final class AzureModelProviderOptions implements ModelProviderOptions {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public AzureModelProviderOptions validate() {
-    Checks.present(azure, "AzureModelProviderOptions", "azure");
-    if (azure != null) {
-      azure.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(azure, path, "azure", "AzureModelProviderOptions");
+    if (azure != null) {
+      azure.validateAt(path + "azure.");
+    }
   }
 
   /** Builds {@link AzureModelProviderOptions}. Not thread-safe; setters reject {@code null}. */

@@ -103,13 +103,18 @@ public final class BrowserConfig {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public BrowserConfig validate() {
-    if (launchOptions != null) {
-      launchOptions.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    if (launchOptions != null) {
+      launchOptions.validateAt(path + "launchOptions.");
+    }
   }
 
   /** Builds {@link BrowserConfig}. Not thread-safe; setters reject {@code null}. */

@@ -203,19 +203,24 @@ public final class BrowserbaseBrowserSettings {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public BrowserbaseBrowserSettings validate() {
+    validateAt("");
+    return this;
+  }
+
+  void validateAt(String path) {
     if (context != null) {
-      context.validate();
+      context.validateAt(path + "context.");
     }
     if (fingerprint != null) {
-      fingerprint.validate();
+      fingerprint.validateAt(path + "fingerprint.");
     }
     if (viewport != null) {
-      viewport.validate();
+      viewport.validateAt(path + "viewport.");
     }
-    return this;
   }
 
   /** Builds {@link BrowserbaseBrowserSettings}. Not thread-safe; setters reject {@code null}. */

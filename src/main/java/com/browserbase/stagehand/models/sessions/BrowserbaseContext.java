@@ -91,11 +91,16 @@ public final class BrowserbaseContext {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public BrowserbaseContext validate() {
-    Checks.present(id, "BrowserbaseContext", "id");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(id, path, "id", "BrowserbaseContext");
   }
 
   /** Builds {@link BrowserbaseContext}. Not thread-safe; setters reject {@code null}. */

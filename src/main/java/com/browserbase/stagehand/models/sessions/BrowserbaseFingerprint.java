@@ -135,13 +135,18 @@ public final class BrowserbaseFingerprint {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public BrowserbaseFingerprint validate() {
-    if (screen != null) {
-      screen.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    if (screen != null) {
+      screen.validateAt(path + "screen.");
+    }
   }
 
   /** Builds {@link BrowserbaseFingerprint}. Not thread-safe; setters reject {@code null}. */

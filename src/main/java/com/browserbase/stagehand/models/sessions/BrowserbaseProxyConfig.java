@@ -97,13 +97,18 @@ public final class BrowserbaseProxyConfig implements ProxyConfig {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public BrowserbaseProxyConfig validate() {
-    if (geolocation != null) {
-      geolocation.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    if (geolocation != null) {
+      geolocation.validateAt(path + "geolocation.");
+    }
   }
 
   /** Builds {@link BrowserbaseProxyConfig}. Not thread-safe; setters reject {@code null}. */

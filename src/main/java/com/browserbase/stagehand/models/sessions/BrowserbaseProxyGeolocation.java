@@ -101,11 +101,16 @@ public final class BrowserbaseProxyGeolocation {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public BrowserbaseProxyGeolocation validate() {
-    Checks.present(country, "BrowserbaseProxyGeolocation", "country");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(country, path, "country", "BrowserbaseProxyGeolocation");
   }
 
   /** Builds {@link BrowserbaseProxyGeolocation}. Not thread-safe; setters reject {@code null}. */

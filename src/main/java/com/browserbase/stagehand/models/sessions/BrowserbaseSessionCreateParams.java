@@ -162,14 +162,19 @@ public final class BrowserbaseSessionCreateParams {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public BrowserbaseSessionCreateParams validate() {
-    if (browserSettings != null) {
-      browserSettings.validate();
-    }
-    Checks.knownForm(proxies, "BrowserbaseSessionCreateParams", "proxies");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    if (browserSettings != null) {
+      browserSettings.validateAt(path + "browserSettings.");
+    }
+    Checks.knownFormAt(proxies, path, "proxies");
   }
 
   /** Builds {@link BrowserbaseSessionCreateParams}. Not thread-safe; setters reject {@code null}. */

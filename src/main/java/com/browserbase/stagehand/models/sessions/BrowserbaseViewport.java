@@ -91,10 +91,15 @@ public final class BrowserbaseViewport {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public BrowserbaseViewport validate() {
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
   }
 
   /** Builds {@link BrowserbaseViewport}. Not thread-safe; setters reject {@code null}. */

@@ -117,11 +117,16 @@ public final class ExternalProxyConfig implements ProxyConfig {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public ExternalProxyConfig validate() {
-    Checks.present(server, "ExternalProxyConfig", "server");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(server, path, "server", "ExternalProxyConfig");
   }
 
   /** Builds {@link ExternalProxyConfig}. Not thread-safe; setters reject {@code null}. */

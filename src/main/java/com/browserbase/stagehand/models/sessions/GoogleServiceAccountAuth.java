@@ -124,15 +124,20 @@ public final class GoogleServiceAccountAuth implements ModelAuth {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public GoogleServiceAccountAuth validate() {
-    Checks.present(credentials, "GoogleServiceAccountAuth", "credentials");
-    if (credentials != null) {
-      credentials.validate();
-    }
-    Checks.knownForm(scopes, "GoogleServiceAccountAuth", "scopes");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(credentials, path, "credentials", "GoogleServiceAccountAuth");
+    if (credentials != null) {
+      credentials.validateAt(path + "credentials.");
+    }
+    Checks.knownFormAt(scopes, path, "scopes");
   }
 
   /** Builds {@link GoogleServiceAccountAuth}. Not thread-safe; setters reject {@code null}. */

@@ -180,12 +180,17 @@ public final class GoogleServiceAccountCredentials {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public GoogleServiceAccountCredentials validate() {
-    Checks.present(privateKey, "GoogleServiceAccountCredentials", "privateKey");
-    Checks.present(clientEmail, "GoogleServiceAccountCredentials", "clientEmail");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(privateKey, path, "private_key", "GoogleServiceAccountCredentials");
+    Checks.presentAt(clientEmail, path, "client_email", "GoogleServiceAccountCredentials");
   }
 
   /** Builds {@link GoogleServiceAccountCredentials}. Not thread-safe; setters reject {@code null}. */

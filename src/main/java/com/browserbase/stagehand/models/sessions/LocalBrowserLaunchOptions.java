@@ -279,17 +279,22 @@ public final class LocalBrowserLaunchOptions {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public LocalBrowserLaunchOptions validate() {
-    Checks.knownForm(ignoreDefaultArgs, "LocalBrowserLaunchOptions", "ignoreDefaultArgs");
+    validateAt("");
+    return this;
+  }
+
+  void validateAt(String path) {
+    Checks.knownFormAt(ignoreDefaultArgs, path, "ignoreDefaultArgs");
     if (proxy != null) {
-      proxy.validate();
+      proxy.validateAt(path + "proxy.");
     }
     if (viewport != null) {
-      viewport.validate();
+      viewport.validateAt(path + "viewport.");
     }
-    return this;
   }
 
   /** Builds {@link LocalBrowserLaunchOptions}. Not thread-safe; setters reject {@code null}. */
@@ -654,11 +659,16 @@ public final class LocalBrowserLaunchOptions {
     /**
      * Checks that every required property is present, here and in nested objects, and that unions have
      * a known form. Returns this object; throws {@link
-     * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+     * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+     * path, such as {@code data.result.message}.
      */
     public Proxy validate() {
-      Checks.present(server, "Proxy", "server");
+      validateAt("");
       return this;
+    }
+
+    void validateAt(String path) {
+      Checks.presentAt(server, path, "server", "Proxy");
     }
 
     /** Builds {@link Proxy}. Not thread-safe; setters reject {@code null}. */
@@ -827,12 +837,17 @@ public final class LocalBrowserLaunchOptions {
     /**
      * Checks that every required property is present, here and in nested objects, and that unions have
      * a known form. Returns this object; throws {@link
-     * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+     * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+     * path, such as {@code data.result.message}.
      */
     public Viewport validate() {
-      Checks.present(width, "Viewport", "width");
-      Checks.present(height, "Viewport", "height");
+      validateAt("");
       return this;
+    }
+
+    void validateAt(String path) {
+      Checks.presentAt(width, path, "width", "Viewport");
+      Checks.presentAt(height, path, "height", "Viewport");
     }
 
     /** Builds {@link Viewport}. Not thread-safe; setters reject {@code null}. */

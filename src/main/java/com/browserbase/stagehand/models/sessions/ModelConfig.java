@@ -158,11 +158,16 @@ public final class ModelConfig {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public ModelConfig validate() {
-    Checks.present(modelName, "ModelConfig", "modelName");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(modelName, path, "modelName", "ModelConfig");
   }
 
   /** Builds {@link ModelConfig}. Not thread-safe; setters reject {@code null}. */

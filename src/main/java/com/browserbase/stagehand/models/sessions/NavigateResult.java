@@ -93,10 +93,15 @@ public final class NavigateResult {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public NavigateResult validate() {
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
   }
 
   /** Builds {@link NavigateResult}. Not thread-safe; setters reject {@code null}. */

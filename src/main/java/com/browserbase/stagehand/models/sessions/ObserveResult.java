@@ -93,16 +93,21 @@ public final class ObserveResult {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public ObserveResult validate() {
-    Checks.present(result, "ObserveResult", "result");
+    validateAt("");
+    return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(result, path, "result", "ObserveResult");
     if (result != null) {
-      for (Action element : result) {
-        element.validate();
+      for (int i = 0; i < result.size(); i++) {
+        result.get(i).validateAt(path + "result[" + i + "].");
       }
     }
-    return this;
   }
 
   /** Builds {@link ObserveResult}. Not thread-safe; setters reject {@code null}. */

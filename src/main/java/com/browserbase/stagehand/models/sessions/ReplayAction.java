@@ -132,17 +132,22 @@ public final class ReplayAction {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public ReplayAction validate() {
-    Checks.present(method, "ReplayAction", "method");
-    Checks.present(parameters, "ReplayAction", "parameters");
-    Checks.present(result, "ReplayAction", "result");
-    Checks.present(timestamp, "ReplayAction", "timestamp");
-    if (tokenUsage != null) {
-      tokenUsage.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(method, path, "method", "ReplayAction");
+    Checks.presentAt(parameters, path, "parameters", "ReplayAction");
+    Checks.presentAt(result, path, "result", "ReplayAction");
+    Checks.presentAt(timestamp, path, "timestamp", "ReplayAction");
+    if (tokenUsage != null) {
+      tokenUsage.validateAt(path + "tokenUsage.");
+    }
   }
 
   /** Builds {@link ReplayAction}. Not thread-safe; setters reject {@code null}. */

@@ -112,19 +112,24 @@ public final class ReplayPage {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public ReplayPage validate() {
-    Checks.present(url, "ReplayPage", "url");
-    Checks.present(timestamp, "ReplayPage", "timestamp");
-    Checks.present(duration, "ReplayPage", "duration");
-    Checks.present(actions, "ReplayPage", "actions");
+    validateAt("");
+    return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(url, path, "url", "ReplayPage");
+    Checks.presentAt(timestamp, path, "timestamp", "ReplayPage");
+    Checks.presentAt(duration, path, "duration", "ReplayPage");
+    Checks.presentAt(actions, path, "actions", "ReplayPage");
     if (actions != null) {
-      for (ReplayAction element : actions) {
-        element.validate();
+      for (int i = 0; i < actions.size(); i++) {
+        actions.get(i).validateAt(path + "actions[" + i + "].");
       }
     }
-    return this;
   }
 
   /** Builds {@link ReplayPage}. Not thread-safe; setters reject {@code null}. */

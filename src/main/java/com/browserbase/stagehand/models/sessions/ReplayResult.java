@@ -93,16 +93,21 @@ public final class ReplayResult {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public ReplayResult validate() {
-    Checks.present(pages, "ReplayResult", "pages");
+    validateAt("");
+    return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(pages, path, "pages", "ReplayResult");
     if (pages != null) {
-      for (ReplayPage element : pages) {
-        element.validate();
+      for (int i = 0; i < pages.size(); i++) {
+        pages.get(i).validateAt(path + "pages[" + i + "].");
       }
     }
-    return this;
   }
 
   /** Builds {@link ReplayResult}. Not thread-safe; setters reject {@code null}. */

@@ -140,18 +140,23 @@ public final class SessionActParams {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionActParams validate() {
-    Checks.present(input, "SessionActParams", "input");
-    Checks.knownForm(input, "SessionActParams", "input");
+    validateAt("");
+    return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(input, path, "input", "SessionActParams");
+    Checks.knownFormAt(input, path, "input");
     if (input instanceof Action) {
-      ((Action) input).validate();
+      ((Action) input).validateAt(path + "input.");
     }
     if (options != null) {
-      options.validate();
+      options.validateAt(path + "options.");
     }
-    return this;
   }
 
   /** Builds {@link SessionActParams}. Not thread-safe; setters reject {@code null}. */

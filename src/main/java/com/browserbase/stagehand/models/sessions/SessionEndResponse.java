@@ -80,11 +80,16 @@ public final class SessionEndResponse {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionEndResponse validate() {
-    Checks.present(success, "SessionEndResponse", "success");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(success, path, "success", "SessionEndResponse");
   }
 
   /** Builds {@link SessionEndResponse}. Not thread-safe; setters reject {@code null}. */

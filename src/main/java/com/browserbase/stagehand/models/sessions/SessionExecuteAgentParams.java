@@ -142,18 +142,23 @@ public final class SessionExecuteAgentParams {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionExecuteAgentParams validate() {
-    Checks.present(agentConfig, "SessionExecuteAgentParams", "agentConfig");
-    if (agentConfig != null) {
-      agentConfig.validate();
-    }
-    Checks.present(executeOptions, "SessionExecuteAgentParams", "executeOptions");
-    if (executeOptions != null) {
-      executeOptions.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(agentConfig, path, "agentConfig", "SessionExecuteAgentParams");
+    if (agentConfig != null) {
+      agentConfig.validateAt(path + "agentConfig.");
+    }
+    Checks.presentAt(executeOptions, path, "executeOptions", "SessionExecuteAgentParams");
+    if (executeOptions != null) {
+      executeOptions.validateAt(path + "executeOptions.");
+    }
   }
 
   /** Builds {@link SessionExecuteAgentParams}. Not thread-safe; setters reject {@code null}. */

@@ -90,15 +90,20 @@ public final class SessionExecuteAgentResponse {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionExecuteAgentResponse validate() {
-    Checks.present(success, "SessionExecuteAgentResponse", "success");
-    Checks.present(data, "SessionExecuteAgentResponse", "data");
-    if (data != null) {
-      data.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(success, path, "success", "SessionExecuteAgentResponse");
+    Checks.presentAt(data, path, "data", "SessionExecuteAgentResponse");
+    if (data != null) {
+      data.validateAt(path + "data.");
+    }
   }
 
   /** Builds {@link SessionExecuteAgentResponse}. Not thread-safe; setters reject {@code null}. */

@@ -147,13 +147,18 @@ public final class SessionExtractParams {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionExtractParams validate() {
-    if (options != null) {
-      options.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    if (options != null) {
+      options.validateAt(path + "options.");
+    }
   }
 
   /** Builds {@link SessionExtractParams}. Not thread-safe; setters reject {@code null}. */

@@ -132,14 +132,19 @@ public final class SessionNavigateParams {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionNavigateParams validate() {
-    Checks.present(url, "SessionNavigateParams", "url");
-    if (options != null) {
-      options.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(url, path, "url", "SessionNavigateParams");
+    if (options != null) {
+      options.validateAt(path + "options.");
+    }
   }
 
   /** Builds {@link SessionNavigateParams}. Not thread-safe; setters reject {@code null}. */

@@ -132,13 +132,18 @@ public final class SessionObserveParams {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionObserveParams validate() {
-    if (options != null) {
-      options.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    if (options != null) {
+      options.validateAt(path + "options.");
+    }
   }
 
   /** Builds {@link SessionObserveParams}. Not thread-safe; setters reject {@code null}. */

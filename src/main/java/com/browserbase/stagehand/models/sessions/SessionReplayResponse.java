@@ -90,15 +90,20 @@ public final class SessionReplayResponse {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionReplayResponse validate() {
-    Checks.present(success, "SessionReplayResponse", "success");
-    Checks.present(data, "SessionReplayResponse", "data");
-    if (data != null) {
-      data.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(success, path, "success", "SessionReplayResponse");
+    Checks.presentAt(data, path, "data", "SessionReplayResponse");
+    if (data != null) {
+      data.validateAt(path + "data.");
+    }
   }
 
   /** Builds {@link SessionReplayResponse}. Not thread-safe; setters reject {@code null}. */

@@ -211,17 +211,22 @@ public final class SessionStartParams {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionStartParams validate() {
-    Checks.present(modelName, "SessionStartParams", "modelName");
+    validateAt("");
+    return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(modelName, path, "modelName", "SessionStartParams");
     if (browserbaseSessionCreateParams != null) {
-      browserbaseSessionCreateParams.validate();
+      browserbaseSessionCreateParams.validateAt(path + "browserbaseSessionCreateParams.");
     }
     if (browser != null) {
-      browser.validate();
+      browser.validateAt(path + "browser.");
     }
-    return this;
   }
 
   /** Builds {@link SessionStartParams}. Not thread-safe; setters reject {@code null}. */

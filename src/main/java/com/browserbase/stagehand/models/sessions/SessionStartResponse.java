@@ -90,15 +90,20 @@ public final class SessionStartResponse {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionStartResponse validate() {
-    Checks.present(success, "SessionStartResponse", "success");
-    Checks.present(data, "SessionStartResponse", "data");
-    if (data != null) {
-      data.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(success, path, "success", "SessionStartResponse");
+    Checks.presentAt(data, path, "data", "SessionStartResponse");
+    if (data != null) {
+      data.validateAt(path + "data.");
+    }
   }
 
   /** Builds {@link SessionStartResponse}. Not thread-safe; setters reject {@code null}. */

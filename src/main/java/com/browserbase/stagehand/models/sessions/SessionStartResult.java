@@ -101,12 +101,17 @@ public final class SessionStartResult {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public SessionStartResult validate() {
-    Checks.present(sessionId, "SessionStartResult", "sessionId");
-    Checks.present(available, "SessionStartResult", "available");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(sessionId, path, "sessionId", "SessionStartResult");
+    Checks.presentAt(available, path, "available", "SessionStartResult");
   }
 
   /** Builds {@link SessionStartResult}. Not thread-safe; setters reject {@code null}. */

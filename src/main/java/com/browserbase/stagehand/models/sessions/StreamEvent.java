@@ -103,16 +103,21 @@ public final class StreamEvent {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public StreamEvent validate() {
-    Checks.present(id, "StreamEvent", "id");
-    Checks.present(type, "StreamEvent", "type");
-    Checks.present(data, "StreamEvent", "data");
-    if (data != null) {
-      data.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(id, path, "id", "StreamEvent");
+    Checks.presentAt(type, path, "type", "StreamEvent");
+    Checks.presentAt(data, path, "data", "StreamEvent");
+    if (data != null) {
+      data.validateAt(path + "data.");
+    }
   }
 
   /** Builds {@link StreamEvent}. Not thread-safe; setters reject {@code null}. */

@@ -138,8 +138,12 @@ public final class StreamEventData {
    * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the missing property.
    */
   public StreamEventData validate() {
-    Checks.present(status, "StreamEventData", "status");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(status, path, "status", "StreamEventData");
   }
 
   private static String joinPath(JsonNode path) {

@@ -80,14 +80,19 @@ public final class VertexModelProviderOptions implements ModelProviderOptions {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public VertexModelProviderOptions validate() {
-    Checks.present(vertex, "VertexModelProviderOptions", "vertex");
-    if (vertex != null) {
-      vertex.validate();
-    }
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(vertex, path, "vertex", "VertexModelProviderOptions");
+    if (vertex != null) {
+      vertex.validateAt(path + "vertex.");
+    }
   }
 
   /** Builds {@link VertexModelProviderOptions}. Not thread-safe; setters reject {@code null}. */

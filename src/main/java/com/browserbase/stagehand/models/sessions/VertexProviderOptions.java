@@ -111,12 +111,17 @@ public final class VertexProviderOptions {
   /**
    * Checks that every required property is present, here and in nested objects, and that unions have
    * a known form. Returns this object; throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem.
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path, such as {@code data.result.message}.
    */
   public VertexProviderOptions validate() {
-    Checks.present(project, "VertexProviderOptions", "project");
-    Checks.present(location, "VertexProviderOptions", "location");
+    validateAt("");
     return this;
+  }
+
+  void validateAt(String path) {
+    Checks.presentAt(project, path, "project", "VertexProviderOptions");
+    Checks.presentAt(location, path, "location", "VertexProviderOptions");
   }
 
   /** Builds {@link VertexProviderOptions}. Not thread-safe; setters reject {@code null}. */
