@@ -34,7 +34,6 @@ final class Exchange {
   }
 
   final Request request;
-  final String description;
   private final OkHttpClient http;
   private final long callTimeoutMs;
   private final Endpoint endpoint;
@@ -53,7 +52,11 @@ final class Exchange {
     this.endpoint = endpoint;
     this.maxRetries = maxRetries;
     this.retryPolicy = retryPolicy;
-    this.description = request.method() + " " + request.url().encodedPath();
+  }
+
+  /** {@code POST /v1/sessions/abc/act}, for logs and messages; built only when one needs it. */
+  String description() {
+    return request.method() + " " + request.url().encodedPath();
   }
 
   /** A new call for the next attempt; a timeout of 0 means none. */
@@ -87,13 +90,13 @@ final class Exchange {
     if (retry != null) {
       return retry(retry);
     }
-    LOG.debug("{} failed after {} ms and {}: {}", description, elapsedMs(), retriesText(), failure.toString());
-    return new Step(null, new StagehandIoException(description + " failed: " + failure.getMessage(), failure), -1);
+    LOG.debug("{} failed after {} ms and {}: {}", description(), elapsedMs(), retriesText(), failure.toString());
+    return new Step(null, new StagehandIoException(description() + " failed: " + failure.getMessage(), failure), -1);
   }
 
   private Step retry(RetryPolicy.Retry retry) {
     retries++;
-    LOG.debug("Retrying {} in {} ms (retry {} of {}): {}", description, retry.delayMs, retries, maxRetries, retry.reason);
+    LOG.debug("Retrying {} in {} ms (retry {} of {}): {}", description(), retry.delayMs, retries, maxRetries, retry.reason);
     return new Step(null, null, retry.delayMs);
   }
 
@@ -107,7 +110,7 @@ final class Exchange {
 
   private void logCall(int status) {
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} -> {} ({} ms, {})", description, status, elapsedMs(), retriesText());
+      LOG.debug("{} -> {} ({} ms, {})", description(), status, elapsedMs(), retriesText());
     }
   }
 

@@ -145,7 +145,7 @@ public final class HttpTransport {
       try (Response response = success.response) {
         body = response.body().bytes();
       } catch (IOException e) {
-        throw new StagehandIoException("Reading the response of " + success.exchange.description + " failed: "
+        throw new StagehandIoException("Reading the response of " + success.exchange.description() + " failed: "
             + e.getMessage(), e);
       }
       traceBody("response", new String(body, StandardCharsets.UTF_8));
@@ -164,13 +164,13 @@ public final class HttpTransport {
         if (contentType != null && "json".equals(contentType.subtype())) {
           JsonNode body = READER.readTree(response.body().byteStream());
           traceBody("response", body.toString());
-          return EventStream.ofJson(success.call, response, body, success.exchange.description, Exchange.LOG, validate);
+          return EventStream.ofJson(success.call, response, body, success.exchange.description(), Exchange.LOG, validate);
         }
-        return EventStream.ofEvents(success.call, response, success.exchange.description, Exchange.LOG, validate);
+        return EventStream.ofEvents(success.call, response, success.exchange.description(), Exchange.LOG, validate);
       } catch (IOException e) {
         response.close();
         throw new StagehandIoException(
-            "Reading the response of " + success.exchange.description + " failed: " + e.getMessage(), e);
+            "Reading the response of " + success.exchange.description() + " failed: " + e.getMessage(), e);
       } catch (RuntimeException e) {
         response.close();
         throw e;
@@ -220,7 +220,7 @@ public final class HttpTransport {
         sleeper.sleep(step.retryDelayMs);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new StagehandException("Interrupted while waiting to retry " + exchange.description, e);
+        throw new StagehandException("Interrupted while waiting to retry " + exchange.description(), e);
       }
     }
   }
@@ -412,7 +412,7 @@ public final class HttpTransport {
         JsonTypes.check(tree, type);
       } catch (StagehandInvalidDataException e) {
         throw new StagehandInvalidDataException(
-            "The response of " + exchange.description + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+            "The response of " + exchange.description() + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
       }
       return readerFor(type).<T>readValue(tree);
     });
@@ -422,11 +422,11 @@ public final class HttpTransport {
     try {
       return reading.read();
     } catch (JsonProcessingException e) {
-      throw new StagehandInvalidDataException("The response of " + exchange.description + " is not a valid "
+      throw new StagehandInvalidDataException("The response of " + exchange.description() + " is not a valid "
           + type.getSimpleName() + ": " + Json.describe(e), e);
     } catch (IOException e) {
       throw new StagehandIoException(
-          "Reading the response of " + exchange.description + " failed: " + e.getMessage(), e);
+          "Reading the response of " + exchange.description() + " failed: " + e.getMessage(), e);
     }
   }
 

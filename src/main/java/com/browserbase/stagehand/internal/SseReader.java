@@ -14,6 +14,8 @@ import okio.ByteString;
  */
 public final class SseReader {
   private static final ByteString LINE_ENDS = ByteString.encodeUtf8("\r\n");
+  /** The common line, read straight into its value without copying the line first. */
+  private static final ByteString DATA_PREFIX = ByteString.encodeUtf8("data: ");
 
   /** One dispatched event. */
   public static final class Frame {
@@ -35,6 +37,10 @@ public final class SseReader {
   private String lastEventId;
   private long retryMs = -1;
   private boolean skipLineFeed;
+  // The frame being read.
+  private String event;
+  private String data;
+  private StringBuilder moreData;
 
   /** Reads from {@code source}; the caller closes it. */
   public SseReader(BufferedSource source) {
@@ -51,60 +57,82 @@ public final class SseReader {
    * stream. A last frame cut off before its blank line is still returned: no data is dropped.
    */
   public Frame next() throws IOException {
-    String event = null;
-    StringBuilder data = null;
-    String line;
-    while ((line = readLine()) != null) {
-      if (line.isEmpty()) {
+    while (true) {
+      if (skipLineFeed) {
+        skipLineFeed = false;
+        if (source.request(1) && source.getBuffer().getByte(0) == '\n') {
+          source.skip(1);
+        }
+      }
+      long end = source.indexOfElement(LINE_ENDS);
+      if (end == -1) {
+        if (!source.exhausted()) {
+          line(source.readUtf8()); // a last line without its end
+        }
+        return data != null ? dispatch() : null;
+      }
+      if (end == 0) {
+        endOfLine();
         if (data != null) {
-          return new Frame(event, data.toString(), lastEventId);
+          return dispatch();
         }
         event = null;
-        continue;
-      }
-      if (line.charAt(0) == ':') {
-        continue; // a comment, often a keep-alive
-      }
-      int colon = line.indexOf(':');
-      String field = colon < 0 ? line : line.substring(0, colon);
-      String value = colon < 0 ? "" : line.substring(colon + (line.startsWith(" ", colon + 1) ? 2 : 1));
-      switch (field) {
-        case "data":
-          data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-          break;
-        case "event":
-          event = value;
-          break;
-        case "id":
-          if (value.indexOf('\0') < 0) {
-            lastEventId = value;
-          }
-          break;
-        case "retry":
-          if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
-            retryMs = Long.parseLong(value);
-          }
-          break;
-        default:
-          break; // unknown fields are ignored, as the SSE standard says
+      } else if (end >= DATA_PREFIX.size() && source.rangeEquals(0, DATA_PREFIX)) {
+        source.skip(DATA_PREFIX.size());
+        data(source.readUtf8(end - DATA_PREFIX.size()));
+        endOfLine();
+      } else {
+        String line = source.readUtf8(end);
+        endOfLine();
+        line(line);
       }
     }
-    return data != null ? new Frame(event, data.toString(), lastEventId) : null;
   }
 
-  /** The next line without its end, or {@code null} at the end of the stream. */
-  private String readLine() throws IOException {
-    if (skipLineFeed) {
-      skipLineFeed = false;
-      if (source.request(1) && source.getBuffer().getByte(0) == '\n') {
-        source.skip(1);
+  private void line(String line) {
+    if (line.charAt(0) == ':') {
+      return; // a comment, often a keep-alive
+    }
+    int colon = line.indexOf(':');
+    int nameEnd = colon < 0 ? line.length() : colon;
+    String value = colon < 0 ? "" : line.substring(colon + (line.startsWith(" ", colon + 1) ? 2 : 1));
+    if (line.startsWith("data") && nameEnd == 4) {
+      data(value);
+    } else if (line.startsWith("event") && nameEnd == 5) {
+      event = value;
+    } else if (line.startsWith("id") && nameEnd == 2) {
+      if (value.indexOf('\0') < 0) {
+        lastEventId = value;
+      }
+    } else if (line.startsWith("retry") && nameEnd == 5) {
+      if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+        retryMs = Long.parseLong(value);
       }
     }
-    long end = source.indexOfElement(LINE_ENDS);
-    if (end == -1) {
-      return source.exhausted() ? null : source.readUtf8();
+    // other fields are ignored, as the SSE standard says
+  }
+
+  private void data(String value) {
+    if (data == null) {
+      data = value;
+    } else {
+      if (moreData == null) {
+        moreData = new StringBuilder(data);
+      }
+      moreData.append('\n').append(value);
     }
-    String line = source.readUtf8(end);
+  }
+
+  private Frame dispatch() {
+    Frame frame = new Frame(event, moreData != null ? moreData.toString() : data, lastEventId);
+    event = null;
+    data = null;
+    moreData = null;
+    return frame;
+  }
+
+  /** Consumes the line end at the head of the source. */
+  private void endOfLine() throws IOException {
     byte terminator = source.readByte();
     if (terminator == '\r') {
       // A CR may be followed by the LF of a CRLF; look at it only when the next line is wanted,
@@ -117,6 +145,5 @@ public final class SseReader {
         skipLineFeed = true;
       }
     }
-    return line;
   }
 }
