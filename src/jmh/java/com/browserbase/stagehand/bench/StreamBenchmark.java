@@ -136,7 +136,7 @@ public class StreamBenchmark {
         .header("x-sdk-version", Version.SDK)
         .header("x-bb-api-key", Payloads.API_KEY)
         .header("x-model-api-key", Payloads.MODEL_API_KEY)
-        .header("Accept", "text/event-stream")
+        .header("Accept", "text/event-stream, application/json;q=0.9")
         .header("x-stream-response", "true")
         .post(RequestBody.create(Baseline.MAPPER.writeValueAsBytes(body), ActBenchmark.JSON))
         .build();
