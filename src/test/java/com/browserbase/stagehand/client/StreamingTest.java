@@ -175,35 +175,9 @@ class StreamingTest {
    * Writes {@code first}, then keep-alive comments every few milliseconds until writing fails
    * because the client went away, or until {@link #release} opens.
    */
-  static final class EndlessBody implements MockResponseBody {
-    final CountDownLatch clientGone = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
-    private final String first;
-
+  static final class EndlessBody extends WireFixtures.TricklingBody {
     EndlessBody(String first) {
-      this.first = first;
-    }
-
-    @Override
-    public long getContentLength() {
-      return -1;
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      try {
-        sink.writeUtf8(first);
-        sink.flush();
-        while (!release.await(5, TimeUnit.MILLISECONDS)) {
-          sink.writeUtf8(": keep-alive\n\n");
-          sink.flush();
-        }
-      } catch (IOException e) {
-        clientGone.countDown();
-        throw e;
-      } catch (InterruptedException e) {
-        throw new InterruptedIOException();
-      }
+      super(first, ": keep-alive\n\n");
     }
   }
 

@@ -132,13 +132,19 @@ final class WireFixtures {
    * client goes away ({@link #clientGone}) or {@link #release} opens. A JSON reader never finishes
    * it, and the server notices when the client has closed the connection.
    */
-  static final class TricklingBody implements MockResponseBody {
+  static class TricklingBody implements MockResponseBody {
     final CountDownLatch clientGone = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     private final String first;
+    private final String filler;
 
     TricklingBody(String first) {
+      this(first, " \n");
+    }
+
+    TricklingBody(String first, String filler) {
       this.first = first;
+      this.filler = filler;
     }
 
     @Override
@@ -152,7 +158,7 @@ final class WireFixtures {
         sink.writeUtf8(first);
         sink.flush();
         while (!release.await(5, TimeUnit.MILLISECONDS)) {
-          sink.writeUtf8(" \n");
+          sink.writeUtf8(filler);
           sink.flush();
         }
       } catch (IOException e) {
