@@ -34,9 +34,4 @@ public enum Endpoint {
     this.sideEffects = sideEffects;
     this.defaultTimeout = defaultTimeout;
   }
-
-  /** The path as logs show it, with the id as a placeholder. */
-  public String template() {
-    return action == null ? "/v1/sessions/" + fixedSegment : "/v1/sessions/{id}/" + action;
-  }
 }

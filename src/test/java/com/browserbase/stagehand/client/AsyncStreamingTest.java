@@ -14,13 +14,7 @@ import com.browserbase.stagehand.errors.InternalServerException;
 import com.browserbase.stagehand.errors.NotFoundException;
 import com.browserbase.stagehand.errors.SseException;
 import com.browserbase.stagehand.errors.StagehandIoException;
-import com.browserbase.stagehand.models.sessions.AgentConfig;
-import com.browserbase.stagehand.models.sessions.AgentExecuteOptions;
 import com.browserbase.stagehand.models.sessions.SessionActParams;
-import com.browserbase.stagehand.models.sessions.SessionExecuteAgentParams;
-import com.browserbase.stagehand.models.sessions.SessionExtractParams;
-import com.browserbase.stagehand.models.sessions.SessionNavigateParams;
-import com.browserbase.stagehand.models.sessions.SessionObserveParams;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.browserbase.stagehand.models.sessions.StreamEventStatus;
 import com.browserbase.stagehand.services.SessionServiceAsync;
@@ -36,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -141,39 +134,15 @@ class AsyncStreamingTest {
     }
   }
 
-  /** Each asynchronous streaming method, with its path. */
-  enum StreamingOperation {
-    NAVIGATE("/v1/sessions/sess-1/navigate", s -> s.navigateStreaming(
-        SessionNavigateParams.builder().id(SESSION).url("https://example.com").build())),
-    ACT("/v1/sessions/sess-1/act", s -> s.actStreaming(actParams())),
-    OBSERVE("/v1/sessions/sess-1/observe", s -> s.observeStreaming(
-        SessionObserveParams.builder().id(SESSION).instruction("find the login button").build())),
-    EXTRACT("/v1/sessions/sess-1/extract", s -> s.extractStreaming(
-        SessionExtractParams.builder().id(SESSION).instruction("the page title").build())),
-    EXECUTE_AGENT("/v1/sessions/sess-1/agentExecute", s -> s.executeAgentStreaming(SessionExecuteAgentParams.builder()
-        .id(SESSION)
-        .agentConfig(AgentConfig.builder().model("openai/gpt-5-nano").build())
-        .executeOptions(AgentExecuteOptions.builder().instruction("log in").build())
-        .build()));
-
-    final String path;
-    final Function<SessionServiceAsync, AsyncStreamResponse<StreamEvent>> open;
-
-    StreamingOperation(String path, Function<SessionServiceAsync, AsyncStreamResponse<StreamEvent>> open) {
-      this.path = path;
-      this.open = open;
-    }
-  }
-
   // ---- events in order, then the end
 
   @ParameterizedTest(name = "async {0}Streaming delivers its events in order, then completes")
-  @EnumSource(StreamingOperation.class)
-  void anAsyncStreamDeliversItsEventsInOrderThenCompletesWithoutError(StreamingOperation operation) throws Exception {
+  @EnumSource(StreamingTest.StreamingOperation.class)
+  void anAsyncStreamDeliversItsEventsInOrderThenCompletesWithoutError(StreamingTest.StreamingOperation operation) throws Exception {
     server.enqueue(sse(STARTING + LOG + FINISHED));
     Recorder recorder = new Recorder();
 
-    try (AsyncStreamResponse<StreamEvent> stream = operation.open.apply(async())) {
+    try (AsyncStreamResponse<StreamEvent> stream = operation.openAsync.apply(async())) {
       assertThat(stream.subscribe(recorder)).isSameAs(stream);
 
       assertThat(recorder.awaitEnd()).isEmpty();
@@ -338,7 +307,7 @@ class AsyncStreamingTest {
     server.enqueue(sse(STARTING + FINISHED));
     Recorder recorder = new Recorder();
 
-    try (AsyncStreamResponse<StreamEvent> stream = StreamingOperation.OBSERVE.open.apply(async())) {
+    try (AsyncStreamResponse<StreamEvent> stream = StreamingTest.StreamingOperation.OBSERVE.openAsync.apply(async())) {
       stream.subscribe(recorder);
       assertThat(recorder.awaitEnd()).isEmpty();
     }

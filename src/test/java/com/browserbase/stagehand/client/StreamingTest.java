@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.browserbase.stagehand.core.RequestOptions;
+import com.browserbase.stagehand.core.http.AsyncStreamResponse;
 import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.errors.BadRequestException;
 import com.browserbase.stagehand.errors.InternalServerException;
@@ -23,6 +24,7 @@ import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.browserbase.stagehand.models.sessions.StreamEventStatus;
 import com.browserbase.stagehand.models.sessions.StreamEventType;
 import com.browserbase.stagehand.services.SessionService;
+import com.browserbase.stagehand.services.SessionServiceAsync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -35,6 +37,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -183,27 +186,36 @@ class StreamingTest {
 
   // --- what a streaming request sends
 
-  /** Each streaming method, with a call that opens its stream. */
+  /** Each streaming method, with one request and the calls that open its stream, blocking and async. */
   enum StreamingOperation {
-    NAVIGATE("/v1/sessions/sess-1/navigate", s -> s.navigateStreaming(
-        SessionNavigateParams.builder().id(SESSION).url("https://example.com").build())),
-    ACT("/v1/sessions/sess-1/act", s -> s.actStreaming(actParams())),
-    OBSERVE("/v1/sessions/sess-1/observe", s -> s.observeStreaming(
-        SessionObserveParams.builder().id(SESSION).instruction("find the login button").build())),
-    EXTRACT("/v1/sessions/sess-1/extract", s -> s.extractStreaming(
-        SessionExtractParams.builder().id(SESSION).instruction("the page title").build())),
-    EXECUTE_AGENT("/v1/sessions/sess-1/agentExecute", s -> s.executeAgentStreaming(SessionExecuteAgentParams.builder()
-        .id(SESSION)
-        .agentConfig(AgentConfig.builder().model("openai/gpt-5-nano").build())
-        .executeOptions(AgentExecuteOptions.builder().instruction("log in").build())
-        .build()));
+    NAVIGATE("/v1/sessions/sess-1/navigate",
+        SessionNavigateParams.builder().id(SESSION).url("https://example.com").build(),
+        SessionService::navigateStreaming, SessionServiceAsync::navigateStreaming),
+    ACT("/v1/sessions/sess-1/act", actParams(), SessionService::actStreaming, SessionServiceAsync::actStreaming),
+    OBSERVE("/v1/sessions/sess-1/observe",
+        SessionObserveParams.builder().id(SESSION).instruction("find the login button").build(),
+        SessionService::observeStreaming, SessionServiceAsync::observeStreaming),
+    EXTRACT("/v1/sessions/sess-1/extract",
+        SessionExtractParams.builder().id(SESSION).instruction("the page title").build(),
+        SessionService::extractStreaming, SessionServiceAsync::extractStreaming),
+    EXECUTE_AGENT("/v1/sessions/sess-1/agentExecute",
+        SessionExecuteAgentParams.builder()
+            .id(SESSION)
+            .agentConfig(AgentConfig.builder().model("openai/gpt-5-nano").build())
+            .executeOptions(AgentExecuteOptions.builder().instruction("log in").build())
+            .build(),
+        SessionService::executeAgentStreaming, SessionServiceAsync::executeAgentStreaming);
 
     final String path;
     final Function<SessionService, StreamResponse<StreamEvent>> open;
+    final Function<SessionServiceAsync, AsyncStreamResponse<StreamEvent>> openAsync;
 
-    StreamingOperation(String path, Function<SessionService, StreamResponse<StreamEvent>> open) {
+    <P> StreamingOperation(String path, P params,
+        BiFunction<SessionService, P, StreamResponse<StreamEvent>> open,
+        BiFunction<SessionServiceAsync, P, AsyncStreamResponse<StreamEvent>> openAsync) {
       this.path = path;
-      this.open = open;
+      this.open = service -> open.apply(service, params);
+      this.openAsync = service -> openAsync.apply(service, params);
     }
   }
 
