@@ -2,6 +2,8 @@ package com.browserbase.stagehand.client;
 
 import com.browserbase.stagehand.internal.Checks;
 import com.browserbase.stagehand.internal.ClientConfig;
+import com.browserbase.stagehand.internal.ClientState;
+import com.browserbase.stagehand.internal.ClientThreads;
 import com.browserbase.stagehand.internal.HttpTransport;
 import com.browserbase.stagehand.internal.MemoryCookieJar;
 import com.browserbase.stagehand.internal.RetryPolicy;
@@ -9,6 +11,7 @@ import com.browserbase.stagehand.internal.RetryScheduler;
 import com.browserbase.stagehand.internal.SessionServiceAsyncImpl;
 import com.browserbase.stagehand.internal.SessionServiceImpl;
 import com.browserbase.stagehand.internal.Sleeper;
+import com.browserbase.stagehand.internal.Transports;
 import com.browserbase.stagehand.models.sessions.BrowserbaseRegion;
 import com.browserbase.stagehand.services.SessionService;
 import com.browserbase.stagehand.services.SessionServiceAsync;
@@ -46,13 +49,15 @@ public final class StagehandOkHttpClient implements StagehandClient {
   private final Builder settings;
   private final OkHttpClient http;
   private final boolean ownsHttp;
+  private final ClientState state;
   private final SessionService sessions;
   private final StagehandClientAsync async;
 
-  private StagehandOkHttpClient(Builder settings, OkHttpClient http, boolean ownsHttp) {
+  private StagehandOkHttpClient(Builder settings, OkHttpClient http, boolean ownsHttp, ClientState state) {
     this.settings = settings;
     this.http = http;
     this.ownsHttp = ownsHttp;
+    this.state = state;
     ClientConfig config = new ClientConfig(
         HttpUrl.get(settings.baseUrl),
         settings.browserbaseApiKey,
@@ -60,10 +65,11 @@ public final class StagehandOkHttpClient implements StagehandClient {
         settings.modelApiKey,
         settings.maxRetries,
         settings.timeout,
+        settings.connectTimeout,
         settings.responseValidation,
         settings.headers.build());
     HttpTransport transport = new HttpTransport(
-        http, config, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler);
+        http, config, state, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler);
     this.sessions = new SessionServiceImpl(transport);
     this.async = new Async(new SessionServiceAsyncImpl(transport));
   }
@@ -90,14 +96,26 @@ public final class StagehandOkHttpClient implements StagehandClient {
 
   @Override
   public StagehandClient withOptions(Consumer<Builder> change) {
+    state.checkOpen();
     Builder copy = settings.copy();
     change.accept(copy);
-    return copy.buildSharing(http);
+    return copy.buildSharing(http, state.derive());
   }
 
+  /**
+   * Closes the client: every later call throws {@link IllegalStateException} at once. A client made
+   * by {@link #builder()} also cancels its calls in flight (they fail with {@code "... was
+   * cancelled: the client was closed"}), including those of the clients derived from it, and
+   * releases its threads and connections (a pool of your own {@link OkHttpClient} is left alone). A
+   * client made by {@link #withOptions} only stops making calls. Idempotent.
+   */
   @Override
   public void close() {
+    if (!state.close()) {
+      return;
+    }
     if (ownsHttp) {
+      http.dispatcher().cancelAll();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
@@ -161,6 +179,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RetryScheduler scheduler = RetryScheduler.SYSTEM;
     private Clock clock = Clock.systemUTC();
+    private Duration maxIdleConnection = Transports.MAX_IDLE_CONNECTION;
     // Values set by a setter are not replaced by fromEnv(), whichever is called first.
     private boolean explicitBaseUrl;
     private boolean explicitApiKey;
@@ -332,18 +351,24 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return this;
     }
 
+    Builder maxIdleConnection(Duration maxIdle) {
+      this.maxIdleConnection = maxIdle;
+      return this;
+    }
+
     /** Builds the client. */
     public StagehandClient build() {
       boolean owns = okHttpClient == null;
-      OkHttpClient.Builder http = owns ? newOwnedClient() : okHttpClient.newBuilder();
+      OkHttpClient.Builder http = owns ? newOwnedClient(maxIdleConnection) : okHttpClient.newBuilder();
       if (!owns && okHttpClient.cookieJar() == CookieJar.NO_COOKIES) {
         http.cookieJar(new MemoryCookieJar());
       }
-      return new StagehandOkHttpClient(copy(), configure(http).build(), owns);
+      Transports.guard(http, owns ? null : okHttpClient, maxIdleConnection.toMillis());
+      return new StagehandOkHttpClient(copy(), configure(http).build(), owns, ClientState.root());
     }
 
-    StagehandClient buildSharing(OkHttpClient shared) {
-      return new StagehandOkHttpClient(copy(), configure(shared.newBuilder()).build(), false);
+    StagehandClient buildSharing(OkHttpClient shared, ClientState state) {
+      return new StagehandOkHttpClient(copy(), configure(shared.newBuilder()).build(), false, state);
     }
 
     private OkHttpClient.Builder configure(OkHttpClient.Builder http) {
@@ -357,14 +382,18 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return http;
     }
 
-    private static OkHttpClient.Builder newOwnedClient() {
-      // Agent runs take minutes: concurrent calls must not queue behind OkHttp's 5 per host.
-      Dispatcher dispatcher = new Dispatcher();
-      dispatcher.setMaxRequests(256);
-      dispatcher.setMaxRequestsPerHost(256);
+    private static OkHttpClient.Builder newOwnedClient(Duration maxIdleConnection) {
+      // Agent runs take minutes: concurrent calls must not queue behind OkHttp's 5 per host. The
+      // threads are virtual on JDK 21+, daemon threads before.
+      Dispatcher dispatcher = new Dispatcher(ClientThreads.newExecutor());
+      dispatcher.setMaxRequests(ClientThreads.maxRequests());
+      dispatcher.setMaxRequestsPerHost(ClientThreads.maxRequests());
       return new OkHttpClient.Builder()
           .dispatcher(dispatcher)
-          .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+          // Idle connections go when the guard would refuse them anyway (see IdleConnectionGuard).
+          .connectionPool(new ConnectionPool(64, maxIdleConnection.toMillis(), TimeUnit.MILLISECONDS))
+          // No parallel connection attempts on OkHttp's own platform threads: the API has one host.
+          .fastFallback(false)
           .cookieJar(new MemoryCookieJar());
     }
 
@@ -384,6 +413,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
       copy.sleeper = sleeper;
       copy.scheduler = scheduler;
       copy.clock = clock;
+      copy.maxIdleConnection = maxIdleConnection;
       copy.explicitBaseUrl = explicitBaseUrl;
       copy.explicitApiKey = explicitApiKey;
       copy.explicitProjectId = explicitProjectId;

@@ -18,6 +18,8 @@ public final class ClientConfig {
   public final int maxRetries;
   /** The HTTP timeout set by the user, or {@code null} for each operation's default. */
   public final Duration timeout;
+  /** How long to wait for a connection. */
+  public final Duration connectTimeout;
   /** Whether every response is validated. */
   public final boolean responseValidation;
   /** Headers the user added to every request. */
@@ -31,6 +33,7 @@ public final class ClientConfig {
       String modelApiKey,
       int maxRetries,
       Duration timeout,
+      Duration connectTimeout,
       boolean responseValidation,
       Headers extraHeaders) {
     this.baseUrl = baseUrl;
@@ -39,6 +42,7 @@ public final class ClientConfig {
     this.modelApiKey = modelApiKey;
     this.maxRetries = maxRetries;
     this.timeout = timeout;
+    this.connectTimeout = connectTimeout;
     this.responseValidation = responseValidation;
     this.extraHeaders = extraHeaders;
   }
@@ -76,6 +80,7 @@ public final class ClientConfig {
         .secret("modelApiKey", modelApiKey)
         .add("maxRetries", maxRetries)
         .add("timeout", timeout)
+        .add("connectTimeout", connectTimeout)
         .add("responseValidation", responseValidation)
         .add("extraHeaders", extraHeaders.size() == 0 ? null : extraHeaders.names())
         .toString();

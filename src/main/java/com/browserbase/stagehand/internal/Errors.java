@@ -74,6 +74,18 @@ public final class Errors {
   }
 
   /**
+   * The exception for a successful answer that cannot be used, such as a started session the
+   * server says is not available.
+   *
+   * @param problem what is wrong, in words
+   */
+  public static StagehandServiceException unusable(
+      int status, String reason, Headers headers, String body, String problem, String method, String path) {
+    String summary = status + " " + defaultReason(status, reason) + ": " + problem + " (" + method + " " + path + ")";
+    return new StagehandServiceException(status, headerMap(headers), body, problem, null, summary);
+  }
+
+  /**
    * The readable message of a JSON error body, whichever form the server used: {@code
    * {"error":"..."}}, {@code {"message":"..."}}, {@code {"error":[{"path":..,"message":..}]}}, {@code
    * {"error":"Request validation failed","issues":[...]}}, or {@code null} when none fits.
@@ -154,6 +166,7 @@ public final class Errors {
       return reason;
     }
     switch (status) {
+      case 200: return "OK";
       case 400: return "Bad Request";
       case 401: return "Unauthorized";
       case 403: return "Forbidden";

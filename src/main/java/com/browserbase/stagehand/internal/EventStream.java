@@ -6,80 +6,76 @@ import com.browserbase.stagehand.errors.StagehandException;
 import com.browserbase.stagehand.errors.StagehandInvalidDataException;
 import com.browserbase.stagehand.errors.StagehandIoException;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
-import com.browserbase.stagehand.models.sessions.StreamEventData;
 import com.browserbase.stagehand.models.sessions.StreamEventStatus;
-import com.browserbase.stagehand.models.sessions.StreamEventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.Call;
 import okhttp3.Response;
-import org.slf4j.Logger;
 
 /**
  * The events of one streamed operation, parsed as they arrive. Ends after the {@code finished}
  * event; an {@code error} event raises {@link SseException}; an end of stream before either raises
  * {@link StagehandIoException}. Not API.
+ *
+ * <p>One thread reads; any thread may close. A close while a read is blocked cancels the call, which
+ * ends the read; the reading thread then releases the response, so that the two threads never use
+ * the connection's source at the same time.
  */
 public final class EventStream implements StreamResponse<StreamEvent>, Iterator<StreamEvent> {
+  private static final ObjectReader EVENT_READER = HttpTransport.readerFor(StreamEvent.class);
+
+  private final Exchange exchange;
   private final Call call;
   private final Response response;
   private final SseReader reader;
-  private final String description;
-  private final Logger log;
-  private final StreamEvent jsonResult;
+  private final StreamEvent onlyEvent;
   private final boolean validate;
-  private StreamEvent next;
-  private boolean finished;
+  private final Object lock = new Object();
+  // Guarded by lock: whether a read is under way, whether close() was called, whether the response is released.
+  private boolean reading;
   private boolean closed;
+  private boolean released;
+  private volatile boolean finished;
+  private StreamEvent next;
   private boolean consumed;
   private int count;
 
-  private EventStream(
-      Call call, Response response, StreamEvent jsonResult, String description, Logger log, boolean validate) {
+  private EventStream(Exchange exchange, Call call, Response response, StreamEvent onlyEvent, boolean validate) {
+    this.exchange = exchange;
     this.call = call;
     this.response = response;
-    this.reader = jsonResult == null ? new SseReader(response.body().source()) : null;
-    this.jsonResult = jsonResult;
-    this.description = description;
-    this.log = log;
+    this.reader = response != null ? new SseReader(response.body().source()) : null;
+    this.onlyEvent = onlyEvent;
     this.validate = validate;
   }
 
-  /** Streams the events of an {@code text/event-stream} response. */
-  static EventStream ofEvents(Call call, Response response, String description, Logger log, boolean validate) {
-    return new EventStream(call, response, null, description, log, validate);
+  /** Streams the events of a {@code text/event-stream} response; the stream owns the call and response. */
+  static EventStream ofEvents(Exchange exchange, Call call, Response response, boolean validate) {
+    return new EventStream(exchange, call, response, null, validate);
   }
 
   /**
-   * Delivers an ordinary JSON response to a streaming request (a server that does not stream) as a
-   * single {@code finished} event carrying what a real stream's {@code finished} event carries: the
-   * operation's result, {@code data.result} ({@code data}, or the whole body, when that is absent).
+   * A stream of one {@code finished} event: how an ordinary JSON answer to a streaming request (a
+   * server that does not stream) is delivered. The answer was read and checked already.
    */
-  static EventStream ofJson(
-      Call call, Response response, JsonNode body, String description, Logger log, boolean validate) {
-    JsonNode data = body.has("data") ? body.get("data") : body;
-    JsonNode result = data.has("result") ? data.get("result") : data;
-    StreamEvent event = StreamEvent.builder()
-        .id(UUID.randomUUID().toString())
-        .type(StreamEventType.SYSTEM)
-        .data(StreamEventData.builder().status(StreamEventStatus.FINISHED).result(result).build())
-        .build();
-    return new EventStream(call, response, event, description, log, validate);
+  static EventStream ofResult(Exchange exchange, StreamEvent finished) {
+    return new EventStream(exchange, null, null, finished, false);
   }
 
   @Override
   public Stream<StreamEvent> stream() {
     if (consumed) {
-      throw new IllegalStateException("The stream of " + description + " has already been consumed");
+      throw new IllegalStateException("The stream of " + exchange.description() + " has already been consumed");
     }
     consumed = true;
     Spliterator<StreamEvent> spliterator =
@@ -106,44 +102,81 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
   }
 
   private StreamEvent read() {
-    if (closed) {
-      throw new IllegalStateException("The stream of " + description + " is closed");
+    if (onlyEvent != null) {
+      finished = true;
+      return onlyEvent;
     }
-    if (jsonResult != null) {
-      return end(jsonResult);
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("The stream of " + exchange.description() + " is closed");
+      }
+      reading = true;
+    }
+    SseReader.Frame frame = null;
+    IOException failure = null;
+    try {
+      frame = reader.next();
+    } catch (IOException e) {
+      failure = e;
+    } finally {
+      boolean closedMeanwhile;
+      synchronized (lock) {
+        reading = false;
+        closedMeanwhile = closed;
+      }
+      if (closedMeanwhile) {
+        release(); // close() left the response to this thread
+      }
     }
     try {
-      SseReader.Frame frame = reader.next();
+      if (failure != null) {
+        throw failed(failure);
+      }
       if (frame == null) {
-        close();
-        throw new StagehandIoException(
-            "The stream of " + description + " ended after " + count + " events without a finished or error event",
-            new java.io.EOFException());
+        throw new StagehandIoException(streamOf() + " ended after " + Failures.events(count)
+            + " without a finished or error event" + Failures.requestId(response), new EOFException());
       }
       StreamEvent event = parse(frame);
       count++;
       StreamEventStatus status = statusOf(event, frame);
       if (StreamEventStatus.ERROR.equals(status)) {
-        close();
-        throw new SseException(event.data().error().orElse("The server reported an error in " + description));
+        throw new SseException(event.data().error().orElse("The server reported an error in " + exchange.description()));
       }
-      return StreamEventStatus.FINISHED.equals(status) ? end(event) : event;
-    } catch (IOException e) {
-      close();
-      throw new StagehandIoException("The stream of " + description + " failed: " + e.getMessage(), e);
+      if (StreamEventStatus.FINISHED.equals(status)) {
+        finished = true;
+        close();
+      }
+      return event;
     } catch (StagehandException e) {
       close();
       throw e;
     }
   }
 
-  private StreamEvent end(StreamEvent last) {
-    finished = true;
-    close();
-    return last;
+  /** The exception of a read that failed: the stream was closed, the reader interrupted, or the network failed. */
+  private StagehandException failed(IOException failure) {
+    boolean closedByCaller;
+    synchronized (lock) {
+      closedByCaller = closed;
+    }
+    String after = " after " + Failures.events(count);
+    if (closedByCaller) {
+      return new StagehandIoException(streamOf() + " was closed" + after, failure);
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      InterruptedIOException cause = new InterruptedIOException("interrupted");
+      cause.initCause(failure);
+      return new StagehandIoException(streamOf() + " was interrupted" + after, cause);
+    }
+    String what = Failures.isTimeout(failure)
+        ? "no event within the " + Failures.duration(exchange.timeoutMs) + " timeout"
+        : Failures.text(failure);
+    return new StagehandIoException(streamOf() + " failed" + after + ": " + what + Failures.requestId(response), failure);
   }
 
-  private static final ObjectReader EVENT_READER = HttpTransport.readerFor(StreamEvent.class);
+  private String streamOf() {
+    return "The stream of " + exchange.description();
+  }
 
   private StreamEvent parse(SseReader.Frame frame) {
     StreamEvent event;
@@ -156,13 +189,13 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
         event = EVENT_READER.readValue(frame.data);
       }
     } catch (IOException e) {
-      throw new StagehandInvalidDataException("An event of " + description + " is not valid: "
+      throw new StagehandInvalidDataException("An event of " + exchange.description() + " is not valid: "
           + (e instanceof JsonProcessingException ? Json.describe((JsonProcessingException) e) : e.getMessage()), e);
     } catch (StagehandInvalidDataException e) {
-      throw new StagehandInvalidDataException("An event of " + description + " is not valid: " + e.getMessage(), e);
+      throw new StagehandInvalidDataException("An event of " + exchange.description() + " is not valid: " + e.getMessage(), e);
     }
-    if (log.isTraceEnabled()) {
-      log.trace("{} event {}: {}", description, frame.event, Redactor.redact(frame.data));
+    if (Exchange.LOG.isTraceEnabled()) {
+      Exchange.LOG.trace("{} event {}: {}", exchange.description(), frame.event, Redactor.redact(frame.data));
     }
     return event;
   }
@@ -173,8 +206,8 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
       return event.data().status();
     } catch (StagehandInvalidDataException missing) {
       if (frame.event == null) {
-        throw new StagehandInvalidDataException(
-            "An event of " + description + " has neither a data.status nor an event name: " + frame.data, missing);
+        throw new StagehandInvalidDataException("An event of " + exchange.description()
+            + " has neither a data.status nor an event name: " + frame.data, missing);
       }
       return StreamEventStatus.of(frame.event);
     }
@@ -185,20 +218,35 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
    * reuse the connection; one still running is cut off after OkHttp's brief discard.
    */
   void release() {
-    if (!closed) {
+    synchronized (lock) {
       closed = true;
+      if (released || reading) {
+        return;
+      }
+      released = true;
+    }
+    if (response != null) {
       response.close();
+      exchange.done(call);
     }
   }
 
+  /** Closes the stream, cancelling the call unless it finished. Safe from any thread, at any time. */
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      if (!finished) {
-        call.cancel();
+    boolean readerBusy;
+    synchronized (lock) {
+      if (closed && (released || reading)) {
+        return;
       }
-      response.close();
+      closed = true;
+      readerBusy = reading;
+    }
+    if (call != null && !finished) {
+      call.cancel(); // ends a blocked read at once
+    }
+    if (!readerBusy) {
+      release();
     }
   }
 }

@@ -4,24 +4,26 @@ import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.core.http.AsyncStreamResponse;
 import com.browserbase.stagehand.core.http.HttpResponseFor;
 import com.browserbase.stagehand.core.http.StreamResponse;
-import com.browserbase.stagehand.errors.StagehandException;
 import com.browserbase.stagehand.errors.StagehandInvalidDataException;
-import com.browserbase.stagehand.errors.StagehandIoException;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
+import com.browserbase.stagehand.models.sessions.StreamEventData;
+import com.browserbase.stagehand.models.sessions.StreamEventStatus;
+import com.browserbase.stagehand.models.sessions.StreamEventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
@@ -49,6 +51,7 @@ public final class HttpTransport {
 
   private final OkHttpClient client;
   private final ClientConfig config;
+  private final ClientState state;
   private final Headers baseHeaders;
   private final HttpUrl sessionsUrl;
   private final RetryPolicy retryPolicy;
@@ -62,14 +65,16 @@ public final class HttpTransport {
    *
    * @param client the HTTP client; its read timeout should be 0 (the transport sets call timeouts)
    * @param config the client's settings
+   * @param state whether the client is open, and its calls in flight
    * @param retryPolicy when to retry
    * @param sleeper how blocking calls wait between retries
    * @param scheduler how asynchronous calls wait between retries
    */
-  public HttpTransport(
-      OkHttpClient client, ClientConfig config, RetryPolicy retryPolicy, Sleeper sleeper, RetryScheduler scheduler) {
+  public HttpTransport(OkHttpClient client, ClientConfig config, ClientState state, RetryPolicy retryPolicy,
+      Sleeper sleeper, RetryScheduler scheduler) {
     this.client = client;
     this.config = config;
+    this.state = state;
     this.baseHeaders = config.baseHeaders();
     this.sessionsUrl = config.baseUrl.newBuilder().addPathSegments("v1/sessions").build();
     this.retryPolicy = retryPolicy;
@@ -80,110 +85,161 @@ public final class HttpTransport {
   // ---- the operations' ways of calling ------------------------------------------------------------
 
   /** A blocking call whose JSON response is parsed as {@code type} (and validated when that is on). */
-  public <T> T execute(ApiRequest request, RequestOptions options, Class<T> type, UnaryOperator<T> validator) {
-    return sendBlocking(exchange(request, options, false), parsed(type, validator, options));
+  public <T> T execute(ApiRequest request, RequestOptions options, ResponseType<T> type) {
+    return sendBlocking(exchange(request, options, false), parsed(type, options));
   }
 
   /** A blocking call answered with the raw response; its body is read, then parsed on demand. */
-  public <T> HttpResponseFor<T> executeRaw(
-      ApiRequest request, RequestOptions options, Class<T> type, UnaryOperator<T> validator) {
-    return sendBlocking(exchange(request, options, false), buffered(type, validator, options));
+  public <T> HttpResponseFor<T> executeRaw(ApiRequest request, RequestOptions options, ResponseType<T> type) {
+    return sendBlocking(exchange(request, options, false), buffered(type, options));
   }
 
-  /** A streaming call; errors before the stream starts are thrown here, after retries. */
-  public StreamResponse<StreamEvent> stream(ApiRequest request, RequestOptions options) {
-    return sendBlocking(exchange(request, options, true), events(options));
+  /**
+   * A streaming call; errors before the stream starts are thrown here, after retries. A plain JSON
+   * answer gets the checks of the blocking call that answers {@code type}.
+   */
+  public StreamResponse<StreamEvent> stream(ApiRequest request, RequestOptions options, ResponseType<?> type) {
+    return sendBlocking(exchange(request, options, true), events(type, options));
   }
 
   /** A streaming call answered with the raw response of the stream. */
-  public HttpResponseFor<StreamResponse<StreamEvent>> streamRaw(ApiRequest request, RequestOptions options) {
-    return sendBlocking(exchange(request, options, true), rawEvents(options));
+  public HttpResponseFor<StreamResponse<StreamEvent>> streamRaw(
+      ApiRequest request, RequestOptions options, ResponseType<?> type) {
+    return sendBlocking(exchange(request, options, true), rawEvents(type, options));
   }
 
   /** An asynchronous call; see {@link #execute}. */
-  public <T> CompletableFuture<T> executeAsync(
-      ApiRequest request, RequestOptions options, Class<T> type, UnaryOperator<T> validator) {
-    return sendAsync(exchange(request, options, false), parsed(type, validator, options));
+  public <T> CompletableFuture<T> executeAsync(ApiRequest request, RequestOptions options, ResponseType<T> type) {
+    return sendAsync(exchange(request, options, false), parsed(type, options));
   }
 
   /** An asynchronous call answered with the raw response; see {@link #executeRaw}. */
   public <T> CompletableFuture<HttpResponseFor<T>> executeRawAsync(
-      ApiRequest request, RequestOptions options, Class<T> type, UnaryOperator<T> validator) {
-    return sendAsync(exchange(request, options, false), buffered(type, validator, options));
+      ApiRequest request, RequestOptions options, ResponseType<T> type) {
+    return sendAsync(exchange(request, options, false), buffered(type, options));
   }
 
   /** An asynchronous stream: events go to the subscriber on an HTTP client thread. */
-  public AsyncStreamResponse<StreamEvent> streamAsync(ApiRequest request, RequestOptions options) {
-    return new AsyncEventStream(sendAsync(exchange(request, options, true), events(options)),
+  public AsyncStreamResponse<StreamEvent> streamAsync(ApiRequest request, RequestOptions options, ResponseType<?> type) {
+    return new AsyncEventStream(sendAsync(exchange(request, options, true), events(type, options)),
         client.dispatcher().executorService());
   }
 
   /** An asynchronous stream answered with its raw response once it has started. */
   public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> streamRawAsync(
-      ApiRequest request, RequestOptions options) {
-    return sendAsync(exchange(request, options, true), rawEvents(options));
+      ApiRequest request, RequestOptions options, ResponseType<?> type) {
+    return sendAsync(exchange(request, options, true), rawEvents(type, options));
   }
 
   // ---- what to make of a successful response ----------------------------------------------------------
 
-  private <T> Function<Success, T> parsed(Class<T> type, UnaryOperator<T> validator, RequestOptions options) {
+  /**
+   * Makes the caller's value of a successful response, inside the attempt: an {@link IOException} is
+   * a network failure while reading the body, which the retry loop judges like any other. The handler
+   * closes the response, unless the value it returns takes it over (a stream).
+   */
+  private interface Handler<X> {
+    X handle(Success success) throws IOException;
+  }
+
+  private <T> Handler<T> parsed(ResponseType<T> type, RequestOptions options) {
     boolean validate = validates(options);
     return success -> {
       try (Response response = success.response) {
-        return validate
-            ? validator.apply(readChecked(type, success.exchange, () -> READER.readTree(response.body().byteStream())))
+        T value = validate
+            ? readChecked(type, success.exchange, () -> READER.readTree(response.body().byteStream()))
             : parse(response.body(), type, success.exchange);
+        return check(value, type, success, null);
       }
     };
   }
 
-  private <T> Function<Success, HttpResponseFor<T>> buffered(
-      Class<T> type, UnaryOperator<T> validator, RequestOptions options) {
+  private <T> Handler<HttpResponseFor<T>> buffered(ResponseType<T> type, RequestOptions options) {
     boolean validate = validates(options);
     return success -> {
       byte[] body;
       try (Response response = success.response) {
         body = response.body().bytes();
-      } catch (IOException e) {
-        throw new StagehandIoException("Reading the response of " + success.exchange.description() + " failed: "
-            + e.getMessage(), e);
       }
       traceBody("response", new String(body, StandardCharsets.UTF_8));
-      return new RawResponse<>(success.response, () -> validate
-          ? validator.apply(readChecked(type, success.exchange, () -> READER.readTree(body)))
-          : read(type, success.exchange, () -> readerFor(type).<T>readValue(body)), null);
+      return new RawResponse<>(success.response, () -> {
+        try {
+          T value = validate
+              ? readChecked(type, success.exchange, () -> READER.readTree(body))
+              : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
+          return check(value, type, success, new String(body, StandardCharsets.UTF_8));
+        } catch (IOException impossible) {
+          throw new UncheckedIOException(impossible); // the body is in memory
+        }
+      }, null);
     };
   }
 
-  private Function<Success, StreamResponse<StreamEvent>> events(RequestOptions options) {
+  private Handler<StreamResponse<StreamEvent>> events(ResponseType<?> type, RequestOptions options) {
     boolean validate = validates(options);
     return success -> {
-      Response response = success.response;
-      try {
-        MediaType contentType = response.body().contentType();
-        if (contentType != null && "json".equals(contentType.subtype())) {
-          JsonNode body = READER.readTree(response.body().byteStream());
-          traceBody("response", body.toString());
-          return EventStream.ofJson(success.call, response, body, success.exchange.description(), Exchange.LOG, validate);
-        }
-        return EventStream.ofEvents(success.call, response, success.exchange.description(), Exchange.LOG, validate);
-      } catch (IOException e) {
-        response.close();
-        throw new StagehandIoException(
-            "Reading the response of " + success.exchange.description() + " failed: " + e.getMessage(), e);
-      } catch (RuntimeException e) {
-        response.close();
-        throw e;
+      MediaType contentType = success.response.body().contentType();
+      if (contentType != null && "event-stream".equals(contentType.subtype())) {
+        success.kept = true;
+        return EventStream.ofEvents(success.exchange, success.call, success.response, validate);
+      }
+      try (Response response = success.response) {
+        return EventStream.ofResult(success.exchange, finishedEvent(type, success, validate));
       }
     };
   }
 
-  private Function<Success, HttpResponseFor<StreamResponse<StreamEvent>>> rawEvents(RequestOptions options) {
-    Function<Success, StreamResponse<StreamEvent>> events = events(options);
+  /**
+   * An ordinary JSON answer to a streaming request (a server that does not stream), checked like the
+   * blocking call's answer, as the single {@code finished} event a real stream would end with: its
+   * {@code result} is the operation's result, {@code data.result}.
+   */
+  private <T> StreamEvent finishedEvent(ResponseType<T> type, Success success, boolean validate) throws IOException {
+    JsonNode body = read(JsonNode.class, "valid JSON", success.exchange,
+        () -> READER.readTree(success.response.body().byteStream()));
+    traceBody("response", body.toString());
+    T value = validate
+        ? readChecked(type, success.exchange, () -> body)
+        : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
+    check(value, type, success, body.toString());
+    JsonNode data = body.path("data");
+    return StreamEvent.builder()
+        .id(UUID.randomUUID().toString())
+        .type(StreamEventType.SYSTEM)
+        .data(StreamEventData.builder()
+            .status(StreamEventStatus.FINISHED)
+            .result(data.has("result") ? data.get("result") : data)
+            .build())
+        .build();
+  }
+
+  private Handler<HttpResponseFor<StreamResponse<StreamEvent>>> rawEvents(ResponseType<?> type, RequestOptions options) {
+    Handler<StreamResponse<StreamEvent>> events = events(type, options);
     return success -> {
-      StreamResponse<StreamEvent> stream = events.apply(success);
+      StreamResponse<StreamEvent> stream = events.handle(success);
       return new RawResponse<>(success.response, () -> stream, stream);
     };
+  }
+
+  /**
+   * The checks every answer gets: {@code "success": false} raises the error the server reported,
+   * and an answer that cannot be used raises why.
+   *
+   * @param bodyText the body as text when at hand, else {@code null} (it is written out again)
+   */
+  private static <T> T check(T value, ResponseType<T> type, Success success, String bodyText) {
+    String problem = type.failed(value) ? null : type.unusable(value);
+    if (!type.failed(value) && problem == null) {
+      return value;
+    }
+    Response response = success.response;
+    Request request = success.exchange.request;
+    String body = bodyText != null ? bodyText : Json.write(value);
+    throw problem == null
+        ? Errors.toException(response.code(), response.message(), response.headers(), body,
+            request.method(), request.url().encodedPath())
+        : Errors.unusable(response.code(), response.message(), response.headers(), body, problem,
+            request.method(), request.url().encodedPath());
   }
 
   // ---- driving the attempts ------------------------------------------------------------------------
@@ -193,6 +249,8 @@ public final class HttpTransport {
     final Exchange exchange;
     final Call call;
     final Response response;
+    /** Whether the value made of it keeps the call open (a stream), so that it is not over yet. */
+    boolean kept;
 
     Success(Exchange exchange, Call call, Response response) {
       this.exchange = exchange;
@@ -201,17 +259,27 @@ public final class HttpTransport {
     }
   }
 
-  private <X> X sendBlocking(Exchange exchange, Function<Success, X> onSuccess) {
+  private <X> X sendBlocking(Exchange exchange, Handler<X> handler) {
     while (true) {
-      Call call = exchange.newCall();
-      Exchange.Step step;
-      try {
-        step = exchange.onResponse(call.execute());
-      } catch (IOException e) {
-        step = exchange.onFailure(e);
-      }
-      if (step.response != null) {
-        return onSuccess.apply(new Success(exchange, call, step.response));
+      Exchange.Step step = exchange.beforeAttempt(true);
+      if (step == null) {
+        Call call = exchange.newCall();
+        Response response = null;
+        Success success = null;
+        try {
+          response = call.execute();
+          step = exchange.onResponse(response);
+          if (step.response != null) {
+            success = new Success(exchange, call, step.response);
+            return handler.handle(success);
+          }
+        } catch (IOException e) {
+          step = exchange.onFailure(e, response, true);
+        } finally {
+          if (success == null || !success.kept) {
+            exchange.done(call);
+          }
+        }
       }
       if (step.failure != null) {
         throw step.failure;
@@ -220,58 +288,84 @@ public final class HttpTransport {
         sleeper.sleep(step.retryDelayMs);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new StagehandException("Interrupted while waiting to retry " + exchange.description(), e);
+        InterruptedIOException cause = new InterruptedIOException("interrupted while waiting to retry");
+        cause.initCause(e);
+        throw exchange.interrupted(cause);
       }
     }
   }
 
-  private <X> CompletableFuture<X> sendAsync(Exchange exchange, Function<Success, X> onSuccess) {
+  private <X> CompletableFuture<X> sendAsync(Exchange exchange, Handler<X> handler) {
     CompletableFuture<X> result = new CompletableFuture<>();
     result.whenComplete((value, error) -> {
       if (result.isCancelled()) {
-        Call current = exchange.current;
-        if (current != null) {
-          current.cancel();
-        }
+        exchange.cancel();
       }
     });
-    attemptAsync(exchange, onSuccess, result);
+    attemptAsync(exchange, handler, result);
     return result;
   }
 
-  private <X> void attemptAsync(Exchange exchange, Function<Success, X> onSuccess, CompletableFuture<X> result) {
+  private <X> void attemptAsync(Exchange exchange, Handler<X> handler, CompletableFuture<X> result) {
     if (result.isDone()) {
       return; // cancelled while waiting to retry
+    }
+    Exchange.Step before = exchange.beforeAttempt(false);
+    if (before != null) {
+      result.completeExceptionally(before.failure);
+      return;
     }
     exchange.newCall().enqueue(new Callback() {
       @Override
       public void onResponse(Call call, Response response) {
-        handle(call, exchange.onResponse(response));
+        Exchange.Step step = exchange.onResponse(response);
+        if (step.response != null) {
+          step = deliver(call, step.response);
+          if (step == null) {
+            return;
+          }
+        }
+        next(call, step);
       }
 
       @Override
       public void onFailure(Call call, IOException e) {
-        handle(call, exchange.onFailure(e));
+        next(call, exchange.onFailure(e, null, false));
       }
 
-      private void handle(Call call, Exchange.Step step) {
-        if (step.response != null) {
-          if (result.isDone()) {
-            step.response.close();
-            return;
-          }
-          try {
-            X value = onSuccess.apply(new Success(exchange, call, step.response));
-            if (!result.complete(value) && value instanceof AutoCloseable) {
-              closeQuietly((AutoCloseable) value);
-            }
-          } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-          }
-        } else if (step.failure != null) {
+      /** Hands the value on; returns the step to take instead when reading the body failed. */
+      private Exchange.Step deliver(Call call, Response response) {
+        if (result.isDone()) {
+          response.close();
+          exchange.done(call);
+          return null;
+        }
+        Success success = new Success(exchange, call, response);
+        X value;
+        try {
+          value = handler.handle(success);
+        } catch (IOException e) {
+          return exchange.onFailure(e, response, false);
+        } catch (RuntimeException e) {
+          exchange.done(call);
+          result.completeExceptionally(e);
+          return null;
+        }
+        if (!success.kept) {
+          exchange.done(call);
+        }
+        if (!result.complete(value) && value instanceof AutoCloseable) {
+          closeQuietly((AutoCloseable) value);
+        }
+        return null;
+      }
+
+      private void next(Call call, Exchange.Step step) {
+        exchange.done(call);
+        if (step.failure != null) {
           result.completeExceptionally(step.failure);
         } else {
-          scheduler.schedule(() -> attemptAsync(exchange, onSuccess, result), step.retryDelayMs);
+          scheduler.schedule(() -> attemptAsync(exchange, handler, result), step.retryDelayMs);
         }
       }
     });
@@ -289,6 +383,7 @@ public final class HttpTransport {
 
   private Exchange exchange(ApiRequest request, RequestOptions options, boolean streaming) {
     Checks.notNull(options, "options");
+    state.checkOpen();
     long timeoutMs = timeoutMs(request, options);
     // A blocking call is bounded as a whole; a stream only by the wait between two events.
     OkHttpClient http = streaming
@@ -299,8 +394,8 @@ public final class HttpTransport {
       traceBody("request " + httpRequest.method() + " " + httpRequest.url().encodedPath(),
           ((JsonBody) httpRequest.body()).text());
     }
-    return new Exchange(httpRequest, http, streaming ? 0 : timeoutMs, request.endpoint,
-        options.maxRetries().orElse(config.maxRetries), retryPolicy);
+    return new Exchange(httpRequest, http, streaming, timeoutMs, config.connectTimeout.toMillis(), request.endpoint,
+        options.maxRetries().orElse(config.maxRetries), retryPolicy, state);
   }
 
   private boolean validates(RequestOptions options) {
@@ -392,41 +487,48 @@ public final class HttpTransport {
     return READERS.get(type);
   }
 
-  private static <T> T parse(ResponseBody body, Class<T> type, Exchange exchange) {
+  private static <T> T parse(ResponseBody body, ResponseType<T> type, Exchange exchange) throws IOException {
     if (Exchange.LOG.isTraceEnabled()) {
-      return read(type, exchange, () -> {
-        String text = body.string();
-        traceBody("response", text);
-        return readerFor(type).<T>readValue(text);
-      });
+      String text = body.string();
+      traceBody("response", text);
+      return read(type, exchange, () -> readerFor(type.type).<T>readValue(text));
     }
-    return read(type, exchange, () -> readerFor(type).<T>readValue(body.byteStream()));
+    return read(type, exchange, () -> readerFor(type.type).<T>readValue(body.byteStream()));
   }
 
-  /** Reads a tree, checks its JSON types against {@code type}, then converts it: the validating path. */
-  private static <T> T readChecked(Class<T> type, Exchange exchange, Reading<JsonNode> reading) {
-    return read(type, exchange, () -> {
-      JsonNode tree = reading.read();
-      traceBody("response", tree.toString());
-      try {
-        JsonTypes.check(tree, type);
-      } catch (StagehandInvalidDataException e) {
-        throw new StagehandInvalidDataException(
-            "The response of " + exchange.description() + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
-      }
-      return readerFor(type).<T>readValue(tree);
-    });
+  /** Reads a tree, checks its JSON types against the type, then converts and validates it. */
+  private static <T> T readChecked(ResponseType<T> type, Exchange exchange, Reading<JsonNode> reading)
+      throws IOException {
+    JsonNode tree = read(JsonNode.class, "valid JSON", exchange, reading);
+    traceBody("response", tree.toString());
+    try {
+      JsonTypes.check(tree, type.type);
+    } catch (StagehandInvalidDataException e) {
+      throw new StagehandInvalidDataException(
+          "The response of " + exchange.description() + " is not a valid " + type.name() + ": " + e.getMessage(), e);
+    }
+    return type.validator.apply(read(type, exchange, () -> readerFor(type.type).<T>readValue(tree)));
   }
 
-  private static <T> T read(Class<T> type, Exchange exchange, Reading<T> reading) {
+  private static <T> T read(ResponseType<T> type, Exchange exchange, Reading<T> reading) throws IOException {
+    return read(type.type, "a valid " + type.name(), exchange, reading);
+  }
+
+  /**
+   * Runs a read: a malformed answer raises {@link StagehandInvalidDataException} naming what was
+   * expected; a network failure, even one Jackson reports as a mapping error, stays an {@link
+   * IOException} for the retry loop.
+   */
+  private static <T> T read(Class<?> type, String expected, Exchange exchange, Reading<T> reading) throws IOException {
     try {
       return reading.read();
     } catch (JsonProcessingException e) {
-      throw new StagehandInvalidDataException("The response of " + exchange.description() + " is not a valid "
-          + type.getSimpleName() + ": " + Json.describe(e), e);
-    } catch (IOException e) {
-      throw new StagehandIoException(
-          "Reading the response of " + exchange.description() + " failed: " + e.getMessage(), e);
+      IOException network = Failures.networkCause(e);
+      if (network != null) {
+        throw network;
+      }
+      throw new StagehandInvalidDataException(
+          "The response of " + exchange.description() + " is not " + expected + ": " + Json.describe(e), e);
     }
   }
 

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Headers;
 
@@ -22,6 +20,11 @@ import okhttp3.Headers;
  * side effects is retried only when the server cannot have acted on it: the connection was never
  * established, or the answer was 429 or 503. {@code x-should-retry} from the server overrides the
  * status rules. A {@code Retry-After} longer than {@link #MAX_RETRY_AFTER} is not waited for.
+ *
+ * <p>A timeout is never retried, whatever the operation and whether it streams: the timeout is the
+ * longest the caller agreed to wait for an answer (or, on a stream, for the next event), and a retry
+ * would make it wait that long again. Only a connect timeout, which means no connection was ever
+ * made, counts as a connection failure.
  */
 public final class RetryPolicy {
   /** The longest server-requested wait the SDK honours; a longer one raises the error instead. */
@@ -91,16 +94,15 @@ public final class RetryPolicy {
     if (retriesDone >= maxRetries) {
       return null;
     }
-    boolean neverConnected = neverConnected(failure);
-    if (!neverConnected) {
+    if (!neverConnected(failure)) {
       if (endpoint.sideEffects) {
         return null; // the server may have acted on the request
       }
-      if (failure instanceof InterruptedIOException && !(failure instanceof SocketTimeoutException)) {
-        return null; // the call's own timeout ran out, or the call was cancelled
+      if (failure instanceof InterruptedIOException) {
+        return null; // a timeout ran out (see above), or the call was interrupted or cancelled
       }
     }
-    return new Retry(backoffMs(retriesDone), failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    return new Retry(backoffMs(retriesDone), failure.getClass().getSimpleName() + ": " + Failures.text(failure));
   }
 
   /** Whether the failure happened before any byte of the request could reach the server. */
@@ -110,10 +112,7 @@ public final class RetryPolicy {
         || failure instanceof NoRouteToHostException) {
       return true;
     }
-    String message = failure.getMessage();
-    return failure instanceof SocketTimeoutException
-        && message != null
-        && message.toLowerCase(Locale.ROOT).contains("connect");
+    return Failures.isConnectTimeout(failure);
   }
 
   /** Backoff before retry number {@code retriesDone + 1}: 0.5 s doubling up to 8 s, minus up to 25% jitter. */

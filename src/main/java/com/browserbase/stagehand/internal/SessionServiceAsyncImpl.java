@@ -26,67 +26,67 @@ public final class SessionServiceAsyncImpl implements SessionServiceAsync {
 
   @Override
   public CompletableFuture<SessionStartResponse> start(SessionStartParams params, RequestOptions options) {
-    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionStartResponse.class, SessionStartResponse::validate);
+    return transport.executeAsync(SessionServiceImpl.request(params), options, Responses.START);
   }
 
   @Override
   public CompletableFuture<SessionNavigateResponse> navigate(SessionNavigateParams params, RequestOptions options) {
-    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionNavigateResponse.class, SessionNavigateResponse::validate);
+    return transport.executeAsync(SessionServiceImpl.request(params), options, Responses.NAVIGATE);
   }
 
   @Override
   public AsyncStreamResponse<StreamEvent> navigateStreaming(SessionNavigateParams params, RequestOptions options) {
-    return transport.streamAsync(SessionServiceImpl.request(params), options);
+    return transport.streamAsync(SessionServiceImpl.request(params), options, Responses.NAVIGATE);
   }
 
   @Override
   public CompletableFuture<SessionActResponse> act(SessionActParams params, RequestOptions options) {
-    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionActResponse.class, SessionActResponse::validate);
+    return transport.executeAsync(SessionServiceImpl.request(params), options, Responses.ACT);
   }
 
   @Override
   public AsyncStreamResponse<StreamEvent> actStreaming(SessionActParams params, RequestOptions options) {
-    return transport.streamAsync(SessionServiceImpl.request(params), options);
+    return transport.streamAsync(SessionServiceImpl.request(params), options, Responses.ACT);
   }
 
   @Override
   public CompletableFuture<SessionObserveResponse> observe(SessionObserveParams params, RequestOptions options) {
-    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionObserveResponse.class, SessionObserveResponse::validate);
+    return transport.executeAsync(SessionServiceImpl.request(params), options, Responses.OBSERVE);
   }
 
   @Override
   public AsyncStreamResponse<StreamEvent> observeStreaming(SessionObserveParams params, RequestOptions options) {
-    return transport.streamAsync(SessionServiceImpl.request(params), options);
+    return transport.streamAsync(SessionServiceImpl.request(params), options, Responses.OBSERVE);
   }
 
   @Override
   public CompletableFuture<SessionExtractResponse> extract(SessionExtractParams params, RequestOptions options) {
-    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionExtractResponse.class, SessionExtractResponse::validate);
+    return transport.executeAsync(SessionServiceImpl.request(params), options, Responses.EXTRACT);
   }
 
   @Override
   public AsyncStreamResponse<StreamEvent> extractStreaming(SessionExtractParams params, RequestOptions options) {
-    return transport.streamAsync(SessionServiceImpl.request(params), options);
+    return transport.streamAsync(SessionServiceImpl.request(params), options, Responses.EXTRACT);
   }
 
   @Override
   public CompletableFuture<SessionExecuteAgentResponse> executeAgent(SessionExecuteAgentParams params, RequestOptions options) {
-    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionExecuteAgentResponse.class, SessionExecuteAgentResponse::validate);
+    return transport.executeAsync(SessionServiceImpl.request(params), options, Responses.EXECUTE_AGENT);
   }
 
   @Override
   public AsyncStreamResponse<StreamEvent> executeAgentStreaming(SessionExecuteAgentParams params, RequestOptions options) {
-    return transport.streamAsync(SessionServiceImpl.request(params), options);
+    return transport.streamAsync(SessionServiceImpl.request(params), options, Responses.EXECUTE_AGENT);
   }
 
   @Override
   public CompletableFuture<SessionReplayResponse> replay(SessionReplayParams params, RequestOptions options) {
-    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionReplayResponse.class, SessionReplayResponse::validate);
+    return transport.executeAsync(SessionServiceImpl.request(params), options, Responses.REPLAY);
   }
 
   @Override
   public CompletableFuture<SessionEndResponse> end(SessionEndParams params, RequestOptions options) {
-    return transport.executeAsync(SessionServiceImpl.request(params), options, SessionEndResponse.class, SessionEndResponse::validate);
+    return transport.executeAsync(SessionServiceImpl.request(params), options, Responses.END);
   }
 
   /** The raw-response view. */
@@ -99,67 +99,67 @@ public final class SessionServiceAsyncImpl implements SessionServiceAsync {
 
     @Override
     public CompletableFuture<HttpResponseFor<SessionStartResponse>> start(SessionStartParams params, RequestOptions options) {
-      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionStartResponse.class, SessionStartResponse::validate);
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, Responses.START);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<SessionNavigateResponse>> navigate(SessionNavigateParams params, RequestOptions options) {
-      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionNavigateResponse.class, SessionNavigateResponse::validate);
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, Responses.NAVIGATE);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> navigateStreaming(SessionNavigateParams params, RequestOptions options) {
-      return transport.streamRawAsync(SessionServiceImpl.request(params), options);
+      return transport.streamRawAsync(SessionServiceImpl.request(params), options, Responses.NAVIGATE);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<SessionActResponse>> act(SessionActParams params, RequestOptions options) {
-      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionActResponse.class, SessionActResponse::validate);
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, Responses.ACT);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> actStreaming(SessionActParams params, RequestOptions options) {
-      return transport.streamRawAsync(SessionServiceImpl.request(params), options);
+      return transport.streamRawAsync(SessionServiceImpl.request(params), options, Responses.ACT);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<SessionObserveResponse>> observe(SessionObserveParams params, RequestOptions options) {
-      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionObserveResponse.class, SessionObserveResponse::validate);
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, Responses.OBSERVE);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> observeStreaming(SessionObserveParams params, RequestOptions options) {
-      return transport.streamRawAsync(SessionServiceImpl.request(params), options);
+      return transport.streamRawAsync(SessionServiceImpl.request(params), options, Responses.OBSERVE);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<SessionExtractResponse>> extract(SessionExtractParams params, RequestOptions options) {
-      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionExtractResponse.class, SessionExtractResponse::validate);
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, Responses.EXTRACT);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> extractStreaming(SessionExtractParams params, RequestOptions options) {
-      return transport.streamRawAsync(SessionServiceImpl.request(params), options);
+      return transport.streamRawAsync(SessionServiceImpl.request(params), options, Responses.EXTRACT);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<SessionExecuteAgentResponse>> executeAgent(SessionExecuteAgentParams params, RequestOptions options) {
-      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionExecuteAgentResponse.class, SessionExecuteAgentResponse::validate);
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, Responses.EXECUTE_AGENT);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> executeAgentStreaming(SessionExecuteAgentParams params, RequestOptions options) {
-      return transport.streamRawAsync(SessionServiceImpl.request(params), options);
+      return transport.streamRawAsync(SessionServiceImpl.request(params), options, Responses.EXECUTE_AGENT);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<SessionReplayResponse>> replay(SessionReplayParams params, RequestOptions options) {
-      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionReplayResponse.class, SessionReplayResponse::validate);
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, Responses.REPLAY);
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<SessionEndResponse>> end(SessionEndParams params, RequestOptions options) {
-      return transport.executeRawAsync(SessionServiceImpl.request(params), options, SessionEndResponse.class, SessionEndResponse::validate);
+      return transport.executeRawAsync(SessionServiceImpl.request(params), options, Responses.END);
     }
   }
 }

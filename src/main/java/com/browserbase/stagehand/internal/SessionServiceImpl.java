@@ -24,67 +24,67 @@ public final class SessionServiceImpl implements SessionService {
 
   @Override
   public SessionStartResponse start(SessionStartParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionStartResponse.class, SessionStartResponse::validate);
+    return transport.execute(request(params), options, Responses.START);
   }
 
   @Override
   public SessionNavigateResponse navigate(SessionNavigateParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionNavigateResponse.class, SessionNavigateResponse::validate);
+    return transport.execute(request(params), options, Responses.NAVIGATE);
   }
 
   @Override
   public StreamResponse<StreamEvent> navigateStreaming(SessionNavigateParams params, RequestOptions options) {
-    return transport.stream(request(params), options);
+    return transport.stream(request(params), options, Responses.NAVIGATE);
   }
 
   @Override
   public SessionActResponse act(SessionActParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionActResponse.class, SessionActResponse::validate);
+    return transport.execute(request(params), options, Responses.ACT);
   }
 
   @Override
   public StreamResponse<StreamEvent> actStreaming(SessionActParams params, RequestOptions options) {
-    return transport.stream(request(params), options);
+    return transport.stream(request(params), options, Responses.ACT);
   }
 
   @Override
   public SessionObserveResponse observe(SessionObserveParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionObserveResponse.class, SessionObserveResponse::validate);
+    return transport.execute(request(params), options, Responses.OBSERVE);
   }
 
   @Override
   public StreamResponse<StreamEvent> observeStreaming(SessionObserveParams params, RequestOptions options) {
-    return transport.stream(request(params), options);
+    return transport.stream(request(params), options, Responses.OBSERVE);
   }
 
   @Override
   public SessionExtractResponse extract(SessionExtractParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionExtractResponse.class, SessionExtractResponse::validate);
+    return transport.execute(request(params), options, Responses.EXTRACT);
   }
 
   @Override
   public StreamResponse<StreamEvent> extractStreaming(SessionExtractParams params, RequestOptions options) {
-    return transport.stream(request(params), options);
+    return transport.stream(request(params), options, Responses.EXTRACT);
   }
 
   @Override
   public SessionExecuteAgentResponse executeAgent(SessionExecuteAgentParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionExecuteAgentResponse.class, SessionExecuteAgentResponse::validate);
+    return transport.execute(request(params), options, Responses.EXECUTE_AGENT);
   }
 
   @Override
   public StreamResponse<StreamEvent> executeAgentStreaming(SessionExecuteAgentParams params, RequestOptions options) {
-    return transport.stream(request(params), options);
+    return transport.stream(request(params), options, Responses.EXECUTE_AGENT);
   }
 
   @Override
   public SessionReplayResponse replay(SessionReplayParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionReplayResponse.class, SessionReplayResponse::validate);
+    return transport.execute(request(params), options, Responses.REPLAY);
   }
 
   @Override
   public SessionEndResponse end(SessionEndParams params, RequestOptions options) {
-    return transport.execute(request(params), options, SessionEndResponse.class, SessionEndResponse::validate);
+    return transport.execute(request(params), options, Responses.END);
   }
 
   /** The raw-response view. */
@@ -97,67 +97,67 @@ public final class SessionServiceImpl implements SessionService {
 
     @Override
     public HttpResponseFor<SessionStartResponse> start(SessionStartParams params, RequestOptions options) {
-      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionStartResponse.class, SessionStartResponse::validate);
+      return transport.executeRaw(SessionServiceImpl.request(params), options, Responses.START);
     }
 
     @Override
     public HttpResponseFor<SessionNavigateResponse> navigate(SessionNavigateParams params, RequestOptions options) {
-      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionNavigateResponse.class, SessionNavigateResponse::validate);
+      return transport.executeRaw(SessionServiceImpl.request(params), options, Responses.NAVIGATE);
     }
 
     @Override
     public HttpResponseFor<StreamResponse<StreamEvent>> navigateStreaming(SessionNavigateParams params, RequestOptions options) {
-      return transport.streamRaw(SessionServiceImpl.request(params), options);
+      return transport.streamRaw(SessionServiceImpl.request(params), options, Responses.NAVIGATE);
     }
 
     @Override
     public HttpResponseFor<SessionActResponse> act(SessionActParams params, RequestOptions options) {
-      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionActResponse.class, SessionActResponse::validate);
+      return transport.executeRaw(SessionServiceImpl.request(params), options, Responses.ACT);
     }
 
     @Override
     public HttpResponseFor<StreamResponse<StreamEvent>> actStreaming(SessionActParams params, RequestOptions options) {
-      return transport.streamRaw(SessionServiceImpl.request(params), options);
+      return transport.streamRaw(SessionServiceImpl.request(params), options, Responses.ACT);
     }
 
     @Override
     public HttpResponseFor<SessionObserveResponse> observe(SessionObserveParams params, RequestOptions options) {
-      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionObserveResponse.class, SessionObserveResponse::validate);
+      return transport.executeRaw(SessionServiceImpl.request(params), options, Responses.OBSERVE);
     }
 
     @Override
     public HttpResponseFor<StreamResponse<StreamEvent>> observeStreaming(SessionObserveParams params, RequestOptions options) {
-      return transport.streamRaw(SessionServiceImpl.request(params), options);
+      return transport.streamRaw(SessionServiceImpl.request(params), options, Responses.OBSERVE);
     }
 
     @Override
     public HttpResponseFor<SessionExtractResponse> extract(SessionExtractParams params, RequestOptions options) {
-      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionExtractResponse.class, SessionExtractResponse::validate);
+      return transport.executeRaw(SessionServiceImpl.request(params), options, Responses.EXTRACT);
     }
 
     @Override
     public HttpResponseFor<StreamResponse<StreamEvent>> extractStreaming(SessionExtractParams params, RequestOptions options) {
-      return transport.streamRaw(SessionServiceImpl.request(params), options);
+      return transport.streamRaw(SessionServiceImpl.request(params), options, Responses.EXTRACT);
     }
 
     @Override
     public HttpResponseFor<SessionExecuteAgentResponse> executeAgent(SessionExecuteAgentParams params, RequestOptions options) {
-      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionExecuteAgentResponse.class, SessionExecuteAgentResponse::validate);
+      return transport.executeRaw(SessionServiceImpl.request(params), options, Responses.EXECUTE_AGENT);
     }
 
     @Override
     public HttpResponseFor<StreamResponse<StreamEvent>> executeAgentStreaming(SessionExecuteAgentParams params, RequestOptions options) {
-      return transport.streamRaw(SessionServiceImpl.request(params), options);
+      return transport.streamRaw(SessionServiceImpl.request(params), options, Responses.EXECUTE_AGENT);
     }
 
     @Override
     public HttpResponseFor<SessionReplayResponse> replay(SessionReplayParams params, RequestOptions options) {
-      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionReplayResponse.class, SessionReplayResponse::validate);
+      return transport.executeRaw(SessionServiceImpl.request(params), options, Responses.REPLAY);
     }
 
     @Override
     public HttpResponseFor<SessionEndResponse> end(SessionEndParams params, RequestOptions options) {
-      return transport.executeRaw(SessionServiceImpl.request(params), options, SessionEndResponse.class, SessionEndResponse::validate);
+      return transport.executeRaw(SessionServiceImpl.request(params), options, Responses.END);
     }
   }
 

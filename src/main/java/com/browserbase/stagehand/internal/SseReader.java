@@ -54,7 +54,8 @@ public final class SseReader {
 
   /**
    * Blocks until the next frame is complete and returns it, or {@code null} at the end of the
-   * stream. A last frame cut off before its blank line is still returned: no data is dropped.
+   * stream. A last frame cut off before its blank line is discarded, as the SSE standard says: a
+   * connection cut in the middle of an event must not pass for the event.
    */
   public Frame next() throws IOException {
     while (true) {
@@ -66,10 +67,11 @@ public final class SseReader {
       }
       long end = source.indexOfElement(LINE_ENDS);
       if (end == -1) {
-        if (!source.exhausted()) {
-          line(source.readUtf8()); // a last line without its end
-        }
-        return data != null ? dispatch() : null;
+        source.skip(source.getBuffer().size()); // a last line without its end: an unfinished frame
+        event = null;
+        data = null;
+        moreData = null;
+        return null;
       }
       if (end == 0) {
         endOfLine();

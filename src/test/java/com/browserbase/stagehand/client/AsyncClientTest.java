@@ -486,9 +486,11 @@ class AsyncClientTest {
     StagehandClientAsync derived = client.async().withOptions(b -> b.timeout(Duration.ofSeconds(30)));
     derived.close();
     server.enqueue(json(WireFixtures.OBSERVE_OK));
-    server.enqueue(json(WireFixtures.OBSERVE_OK));
 
-    assertThat(await(derived.sessions().observe(observeParams())).success()).isTrue();
+    assertThatThrownBy(() -> derived.sessions().observe(observeParams()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("The Stagehand client is closed");
     assertThat(await(async().observe(observeParams())).success()).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }
