@@ -139,10 +139,12 @@ final class Exchange {
    * @param callerThread whether the caller's own thread ran the attempt, so that its interrupt flag
    *     says whether the caller gave up
    */
-  Step onFailure(IOException failure, Response response, boolean callerThread) {
-    if (failure instanceof AnswerAsIs.HeldAnswer) {
-      return onResponse(((AnswerAsIs.HeldAnswer) failure).response);
+  Step onFailure(IOException heldFailure, Response response, boolean callerThread) {
+    Object outcome = NoHiddenResend.unwrap(heldFailure);
+    if (outcome instanceof Response) {
+      return onResponse((Response) outcome);
     }
+    IOException failure = (IOException) outcome;
     if (state.isClosed()) {
       return fail(new StagehandIoException(description() + " was cancelled: the client was closed", failure));
     }

@@ -8,7 +8,7 @@ import okhttp3.OkHttpClient;
 /**
  * Fits an {@link OkHttpClient} for the SDK's calls: never on a connection idle long enough to be
  * stale ({@link IdleConnectionGuard}), never resent by OkHttp behind the retry loop's back ({@link
- * AnswerAsIs}), and on sockets that an interrupt ends ({@link InterruptibleSockets}). Not API.
+ * NoHiddenResend}), and on sockets that an interrupt ends ({@link InterruptibleSockets}). Not API.
  */
 public final class Transports {
   /** The longest a pooled connection may sit idle and still carry a request. */
@@ -32,7 +32,7 @@ public final class Transports {
       EventListener.Factory theirs = users.eventListenerFactory();
       http.eventListenerFactory(call -> theirs.create(call).plus(idle));
     }
-    http.addNetworkInterceptor(idle).addNetworkInterceptor(new AnswerAsIs());
+    http.addNetworkInterceptor(idle).addNetworkInterceptor(new NoHiddenResend());
     SocketFactory sockets = users != null ? users.socketFactory() : SocketFactory.getDefault();
     if (InterruptibleSockets.INSTANCE != null && sockets == SocketFactory.getDefault()) {
       http.socketFactory(InterruptibleSockets.INSTANCE);
