@@ -23,7 +23,7 @@ public interface StagehandClient extends AutoCloseable {
 
   /**
    * A client with changed options that shares this client's connection pool and threads. Closing
-   * the derived client leaves this one working.
+   * the derived client stops only it from making calls; closing this one cancels the calls of both.
    *
    * <pre>{@code
    * StagehandClient patient = client.withOptions(b -> b.timeout(Duration.ofMinutes(20)).maxRetries(5));
@@ -32,8 +32,10 @@ public interface StagehandClient extends AutoCloseable {
   StagehandClient withOptions(Consumer<StagehandOkHttpClient.Builder> change);
 
   /**
-   * Releases the connection pool and threads, when this client created them. Calls in flight are
-   * not interrupted. Idempotent.
+   * Closes the client. Every later call throws {@link IllegalStateException} at once; calls in flight
+   * (open streams included) are cancelled and fail with a {@code StagehandIoException}; the connection
+   * pool and threads are released when this client created them. A client from {@link #withOptions}
+   * only stops making calls. Idempotent.
    */
   @Override
   void close();

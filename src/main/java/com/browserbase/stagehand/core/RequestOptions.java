@@ -43,8 +43,8 @@ public final class RequestOptions {
   }
 
   /**
-   * The HTTP timeout of this call: the whole exchange for a blocking call, the longest wait between
-   * two events for a stream.
+   * The HTTP timeout of this call: the whole call for a blocking call, retries included; for a
+   * stream, the longest wait for its answer and then between two events. A timeout is never retried.
    */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);

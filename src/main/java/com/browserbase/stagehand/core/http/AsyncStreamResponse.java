@@ -44,7 +44,11 @@ public interface AsyncStreamResponse<T> extends AutoCloseable {
    */
   CompletableFuture<Void> onCompleteFuture();
 
-  /** Stops the stream and cancels its call. Idempotent. */
+  /**
+   * Stops the stream and cancels its call. Idempotent, and safe from any thread, also while an item
+   * is being read or handled: delivery stops quietly, and the handler's {@code onComplete} and {@link
+   * #onCompleteFuture()} see no error.
+   */
   @Override
   void close();
 }
