@@ -14,9 +14,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one {@link ObjectMapper} of the SDK. Not API.
  *
- * <p>Models take part with their annotated members only ({@code @JsonModel}); user types passed to
- * {@code resultAs} are read the ordinary Jackson way. Unknown properties never fail a read (models
- * keep them).
+ * <p>Models take part with their annotated members only ({@code @JsonModel}), and their JSON holds
+ * each key once ({@link OneKeyPerProperty}); user types passed to {@code resultAs} are read the
+ * ordinary Jackson way. Unknown properties never fail a read (models keep them).
  */
 public final class Json {
   /** Shared, thread-safe mapper; never reconfigure it. */
@@ -28,6 +28,7 @@ public final class Json {
     ObjectMapper mapper = new ObjectMapper()
         .registerModule(new Jdk8Module())
         .registerModule(new JavaTimeModule())
+        .registerModule(OneKeyPerProperty.module())
         .setDefaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
