@@ -4,14 +4,19 @@ import static com.browserbase.stagehand.client.WireFixtures.ACT_OK;
 import static com.browserbase.stagehand.client.WireFixtures.json;
 import static com.browserbase.stagehand.client.WireFixtures.take;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.core.http.HttpResponseFor;
 import com.browserbase.stagehand.core.http.StreamResponse;
+import com.browserbase.stagehand.errors.StagehandInvalidDataException;
 import com.browserbase.stagehand.models.sessions.SessionActParams;
 import com.browserbase.stagehand.models.sessions.SessionActResponse;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
+import com.browserbase.stagehand.models.sessions.StreamEventData;
+import com.browserbase.stagehand.models.sessions.StreamEventStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -20,7 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The hosted API's server-side cache of results: bypassing it per call, and reading whether it answered. */
+/**
+ * The hosted API's server-side cache of results: bypassing it per call, and reading whether it
+ * answered (the response header, and {@code cacheHit} on a stream's finished event).
+ */
 class ServerCacheTest {
   private static final String BYPASS = "browserbase-cache-bypass";
   private static final String FINISHED = "event: finished\ndata: {\"data\":{\"status\":\"finished\","
@@ -129,5 +137,38 @@ class ServerCacheTest {
 
     assertThat(raw.headers().get("browserbase-cache-status")).containsExactly("HIT");
     assertThat(raw.parse().data().result().success()).isTrue();
+  }
+
+  @Test
+  void aFinishedEventSaysWhetherItsResultCameFromTheCache() {
+    server.enqueue(sse("event: finished\ndata: {\"data\":{\"status\":\"finished\",\"result\":{\"success\":true},"
+        + "\"cacheHit\":true},\"type\":\"system\",\"id\":\"e1\"}\n\n"));
+    server.enqueue(sse("event: finished\ndata: {\"data\":{\"status\":\"finished\",\"result\":{\"success\":true},"
+        + "\"cacheHit\":false},\"type\":\"system\",\"id\":\"e1\"}\n\n"));
+    server.enqueue(sse(FINISHED));
+
+    StreamEventData hit = actStreaming(RequestOptions.none()).get(0).data();
+    StreamEventData miss = actStreaming(RequestOptions.none()).get(0).data();
+    StreamEventData unsaid = actStreaming(RequestOptions.none()).get(0).data();
+
+    assertThat(hit.cacheHit()).contains(true);
+    assertThat(hit.additionalProperties()).isEmpty();
+    assertThat(hit.toString()).contains("cacheHit=true");
+    assertThat(miss.cacheHit()).contains(false);
+    assertThat(unsaid.cacheHit()).isEmpty();
+    assertThat(hit).isEqualTo(StreamEventData.builder()
+        .status(StreamEventStatus.FINISHED).result(Map.of("success", true)).cacheHit(true).build());
+    assertThat(hit.toBuilder().build()).isEqualTo(hit).hasSameHashCodeAs(hit);
+    assertThat(hit).isNotEqualTo(hit.toBuilder().cacheHit(false).build());
+  }
+
+  @Test
+  void aValidatedStreamRejectsACacheHitThatIsNotABoolean() {
+    server.enqueue(sse("event: finished\ndata: {\"data\":{\"status\":\"finished\",\"result\":{},"
+        + "\"cacheHit\":\"yes\"},\"type\":\"system\",\"id\":\"e1\"}\n\n"));
+
+    assertThatThrownBy(() -> actStreaming(RequestOptions.builder().responseValidation(true).build()))
+        .isInstanceOf(StagehandInvalidDataException.class)
+        .hasMessageContaining("data.cacheHit");
   }
 }
