@@ -3,13 +3,15 @@ package com.browserbase.stagehand.core;
 import com.browserbase.stagehand.internal.Checks;
 import com.browserbase.stagehand.internal.Params;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Options of one call that override the client's: timeout, retries, response validation, extra
- * headers and query parameters. Immutable.
+ * Options of one call that override the client's: timeout, retries, response validation, the
+ * server cache, extra headers and query parameters. Immutable.
  *
  * <pre>{@code
  * sessions.executeAgent(params, RequestOptions.builder().timeout(Duration.ofMinutes(45)).maxRetries(0).build());
@@ -17,10 +19,13 @@ import java.util.Optional;
  */
 public final class RequestOptions {
   private static final RequestOptions NONE = builder().build();
+  /** The header that asks the hosted API to neither serve nor store a cached result. */
+  private static final String CACHE_BYPASS_HEADER = "browserbase-cache-bypass";
 
   private final Duration timeout;
   private final Integer maxRetries;
   private final Boolean responseValidation;
+  private final boolean cacheBypass;
   private final Map<String, List<String>> headers;
   private final Map<String, List<String>> queryParams;
 
@@ -28,7 +33,8 @@ public final class RequestOptions {
     timeout = builder.timeout;
     maxRetries = builder.maxRetries;
     responseValidation = builder.responseValidation;
-    headers = Params.copyMulti(builder.headers);
+    cacheBypass = builder.cacheBypass;
+    headers = Params.copyMulti(cacheBypass ? withCacheBypass(builder.headers) : builder.headers);
     queryParams = Params.copyMulti(builder.queryParams);
   }
 
@@ -60,7 +66,12 @@ public final class RequestOptions {
     return Optional.ofNullable(responseValidation);
   }
 
-  /** Extra headers of this call; never null. */
+  /** Whether this call bypasses the hosted API's cache of results; see {@link Builder#cacheBypass}. */
+  public boolean cacheBypass() {
+    return cacheBypass;
+  }
+
+  /** Extra headers of this call, including the one {@link #cacheBypass()} sends; never null. */
   public Map<String, List<String>> headers() {
     return headers;
   }
@@ -73,8 +84,22 @@ public final class RequestOptions {
   @Override
   public String toString() {
     return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries
-        + ", responseValidation=" + responseValidation + ", headers=" + headers.keySet()
+        + ", responseValidation=" + responseValidation + ", cacheBypass=" + cacheBypass + ", headers=" + headers.keySet()
         + ", queryParams=" + queryParams.keySet() + "}";
+  }
+
+  /** The headers with exactly one cache-bypass header, whatever case a header put under that name had. */
+  private static Map<String, List<String>> withCacheBypass(Map<String, List<String>> headers) {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    if (headers != null) {
+      for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+        if (!header.getKey().equalsIgnoreCase(CACHE_BYPASS_HEADER)) {
+          result.put(header.getKey(), header.getValue());
+        }
+      }
+    }
+    result.put(CACHE_BYPASS_HEADER, Collections.singletonList("true"));
+    return result;
   }
 
   /** Builds {@link RequestOptions}. */
@@ -82,6 +107,7 @@ public final class RequestOptions {
     private Duration timeout;
     private Integer maxRetries;
     private Boolean responseValidation;
+    private boolean cacheBypass;
     private Map<String, List<String>> headers;
     private Map<String, List<String>> queryParams;
 
@@ -106,6 +132,20 @@ public final class RequestOptions {
     /** Whether to validate the response against the expected shape. */
     public Builder responseValidation(boolean responseValidation) {
       this.responseValidation = responseValidation;
+      return this;
+    }
+
+    /**
+     * Whether this call bypasses the server-side cache of the hosted API (off by default). When on,
+     * the call sends {@code browserbase-cache-bypass: true}, and the server neither answers from its
+     * cache nor stores this result in it: for a page that changes, or to measure a real run. That
+     * header then has this one value, even if {@link #putHeader} put another under its name.
+     * Whether a call was answered from the cache shows in its response header {@code
+     * browserbase-cache-status} ({@code HIT} or {@code MISS}), read through {@code
+     * withRawResponse()}.
+     */
+    public Builder cacheBypass(boolean cacheBypass) {
+      this.cacheBypass = cacheBypass;
       return this;
     }
 

@@ -2,6 +2,7 @@ package com.browserbase.stagehand.internal;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,21 +14,57 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one {@link ObjectMapper} of the SDK. Not API.
  *
- * <p>Models take part with their annotated members only ({@code @JsonModel}); user types passed to
- * {@code resultAs} are read the ordinary Jackson way. Unknown properties never fail a read (models
- * keep them).
+ * <p>Models take part with their annotated members only ({@code @JsonModel}), and their JSON holds
+ * each key once ({@link OneKeyPerProperty}); user types passed to {@code resultAs} are read the
+ * ordinary Jackson way. Unknown properties never fail a read (models keep them).
  */
 public final class Json {
   /** Shared, thread-safe mapper; never reconfigure it. */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new Jdk8Module())
-      .registerModule(new JavaTimeModule())
-      .setDefaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  public static final ObjectMapper MAPPER = newMapper();
 
   private Json() {}
+
+  private static ObjectMapper newMapper() {
+    ObjectMapper mapper = new ObjectMapper()
+        .registerModule(new Jdk8Module())
+        .registerModule(new JavaTimeModule())
+        .registerModule(OneKeyPerProperty.module())
+        .setDefaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    try {
+      ReadLimits.applyTo(mapper.getFactory());
+    } catch (LinkageError olderJackson) {
+      // Jackson 2.12-2.14 has no StreamReadConstraints, and so no read limits to set.
+    }
+    return mapper;
+  }
+
+  /**
+   * The read limits of the mapper's parsers, set here rather than left to Jackson's defaults. Since
+   * 2.15 Jackson caps one string at 20,000,000 characters; a navigate or extract result can hold a
+   * whole page or a screenshot, so strings are unbounded here: a response is bounded by memory, as
+   * any other body the client reads. The nesting depth stays capped (a deep document would
+   * otherwise overflow the stack of the reading thread), and number length and every other limit
+   * keep Jackson's defaults: no answer of this API needs a thousand-digit number.
+   *
+   * <p>A class of its own so that only it refers to {@code StreamReadConstraints}: on Jackson
+   * 2.12-2.14 calling it throws a {@link LinkageError}, which {@link #newMapper} catches.
+   */
+  static final class ReadLimits {
+    /** The deepest nesting of arrays and objects a response may have. */
+    static final int MAX_NESTING_DEPTH = 1_000;
+
+    private ReadLimits() {}
+
+    static void applyTo(JsonFactory factory) {
+      factory.setStreamReadConstraints(factory.streamReadConstraints().rebuild()
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .build());
+    }
+  }
 
   /** Converts any value (a map, a POJO, a {@link JsonNode}) to a tree the caller cannot change. */
   public static JsonNode toTree(Object value) {

@@ -25,6 +25,20 @@ public final class Params {
     }
   }
 
+  /**
+   * Checks the name of an additional body property of an operation that can stream: {@code
+   * streamResponse} is rejected, since the method called ({@code method} or its {@code ...Streaming}
+   * twin) decides whether the answer streams.
+   */
+  public static String bodyPropertyName(String name, String method) {
+    Checks.notNull(name, "name");
+    if (name.equals("streamResponse")) {
+      throw new IllegalArgumentException("streamResponse cannot be set as a body property: the method called decides"
+          + " whether the answer streams; call " + method + "Streaming(...) instead of " + method + "(...)");
+    }
+    return name;
+  }
+
   /** Checks that {@code value} lies within {@code [min, max]}. */
   public static int oneOf(int value, String field, int min, int max) {
     if (value < min || value > max) {

@@ -214,17 +214,22 @@ public final class SessionObserveParams {
       return this;
     }
 
-    /** Adds a body property this SDK version does not model; any value Jackson can write. */
+    /**
+     * Adds a body property this SDK version does not model; any value Jackson can write. For a
+     * name this class also models, this value is sent instead of the modelled one: the body holds
+     * each key once. {@code streamResponse} is rejected with {@link IllegalArgumentException}:
+     * call {@code observeStreaming} to stream.
+     */
     public Builder putAdditionalBodyProperty(String name, Object value) {
       return putAdditionalProperty(name, value);
     }
 
-    /** Sets a property this SDK version does not model; any value Jackson can write. */
+    /** Same as {@link #putAdditionalBodyProperty}, under the name every model's builder has. */
     public Builder putAdditionalProperty(String name, Object value) {
       if (additionalProperties == null) {
         additionalProperties = new LinkedHashMap<>();
       }
-      additionalProperties.put(Checks.notNull(name, "name"), Json.toTree(value));
+      additionalProperties.put(Params.bodyPropertyName(name, "observe"), Json.toTree(value));
       return this;
     }
 

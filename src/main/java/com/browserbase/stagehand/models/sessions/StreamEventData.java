@@ -35,6 +35,8 @@ public final class StreamEventData {
   private final JsonNode error;
   @JsonProperty("message")
   private final JsonNode message;
+  @JsonProperty("cacheHit")
+  private final Boolean cacheHit;
   private final Map<String, JsonNode> additionalProperties;
 
   private StreamEventData(Builder builder) {
@@ -42,6 +44,7 @@ public final class StreamEventData {
     result = builder.result;
     error = builder.error;
     message = builder.message;
+    cacheHit = builder.cacheHit;
     additionalProperties = Checks.additional(builder.additionalProperties);
   }
 
@@ -127,6 +130,15 @@ public final class StreamEventData {
     return Optional.ofNullable(message);
   }
 
+  /**
+   * Whether the hosted API answered from its cache of results, on the {@code finished} event (not
+   * in the API's specification; empty when the server does not say). See {@link
+   * com.browserbase.stagehand.core.RequestOptions.Builder#cacheBypass(boolean)}.
+   */
+  public Optional<Boolean> cacheHit() {
+    return Optional.ofNullable(cacheHit);
+  }
+
   /** Properties this SDK version does not model, as they came or were set; never null. */
   @JsonAnyGetter
   public Map<String, JsonNode> additionalProperties() {
@@ -167,12 +179,13 @@ public final class StreamEventData {
         && Objects.equals(result, that.result)
         && Objects.equals(error, that.error)
         && Objects.equals(message, that.message)
+        && Objects.equals(cacheHit, that.cacheHit)
         && additionalProperties.equals(that.additionalProperties);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(status, result, error, message, additionalProperties);
+    return Objects.hash(status, result, error, message, cacheHit, additionalProperties);
   }
 
   /** Shows the set values. */
@@ -183,6 +196,7 @@ public final class StreamEventData {
         .add("message", message)
         .add("result", result)
         .add("error", error)
+        .add("cacheHit", cacheHit)
         .additional(additionalProperties)
         .toString();
   }
@@ -195,6 +209,7 @@ public final class StreamEventData {
     private JsonNode result;
     private JsonNode error;
     private JsonNode message;
+    private Boolean cacheHit;
     private Map<String, JsonNode> additionalProperties;
 
     private Builder() {}
@@ -204,6 +219,7 @@ public final class StreamEventData {
       result = source.result;
       error = source.error;
       message = source.message;
+      cacheHit = source.cacheHit;
       additionalProperties =
           source.additionalProperties.isEmpty() ? null : new LinkedHashMap<>(source.additionalProperties);
     }
@@ -249,6 +265,13 @@ public final class StreamEventData {
     @JsonProperty("message")
     private Builder messageFromJson(JsonNode message) {
       this.message = message;
+      return this;
+    }
+
+    /** Whether the hosted API answered from its cache of results. */
+    @JsonProperty("cacheHit")
+    public Builder cacheHit(boolean cacheHit) {
+      this.cacheHit = cacheHit;
       return this;
     }
 

@@ -1,0 +1,102 @@
+package com.browserbase.stagehand.client;
+
+import static com.browserbase.stagehand.client.WireFixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.browserbase.stagehand.core.RequestOptions;
+import com.browserbase.stagehand.core.http.StreamResponse;
+import com.browserbase.stagehand.models.sessions.SessionNavigateParams;
+import com.browserbase.stagehand.models.sessions.SessionNavigateResponse;
+import com.browserbase.stagehand.models.sessions.StreamEvent;
+import com.browserbase.stagehand.models.sessions.StreamEventStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Results larger than Jackson's default cap on one string (20,000,000 characters since 2.15): a
+ * navigate or extract result can hold a whole page or a screenshot.
+ */
+class LargeResponseTest {
+  private static final int LENGTH = 25_000_000;
+  private static String big;
+
+  private MockWebServer server;
+  private StagehandClient client;
+
+  @BeforeAll
+  static void makeBigString() {
+    big = "x".repeat(LENGTH);
+  }
+
+  @AfterAll
+  static void dropBigString() {
+    big = null;
+  }
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    client = WireFixtures.clientFor(server, b -> b.maxRetries(0));
+  }
+
+  @AfterEach
+  void stopServer() {
+    client.close();
+    server.close();
+  }
+
+  private static SessionNavigateParams params() {
+    return SessionNavigateParams.builder().id("sess-1").url("https://example.com").build();
+  }
+
+  private static RequestOptions validation(boolean on) {
+    return RequestOptions.builder().responseValidation(on).build();
+  }
+
+  private static void assertBig(JsonNode result) {
+    assertThat(result.isTextual()).isTrue();
+    assertThat(result.textValue()).hasSize(LENGTH).startsWith("xxx").endsWith("xxx");
+  }
+
+  @ParameterizedTest(name = "response validation {0}")
+  @ValueSource(booleans = {false, true})
+  void aBlockingCallParsesAResultStringOfTwentyFiveMillionCharacters(boolean validate) {
+    server.enqueue(json("{\"success\":true,\"data\":{\"result\":\"" + big + "\"}}"));
+
+    SessionNavigateResponse response = client.sessions().navigate(params(), validation(validate));
+
+    assertThat(response.success()).isTrue();
+    assertBig(response.data().result().orElseThrow());
+  }
+
+  @Test
+  void aStreamParsesAFinishedEventWhoseResultHasTwentyFiveMillionCharacters() {
+    server.enqueue(new MockResponse.Builder()
+        .setHeader("Content-Type", "text/event-stream")
+        .body("event: starting\ndata: {\"data\":{\"status\":\"starting\"},\"type\":\"system\",\"id\":\"e1\"}\n\n"
+            + "event: finished\ndata: {\"data\":{\"status\":\"finished\",\"result\":\"" + big + "\"},"
+            + "\"type\":\"system\",\"id\":\"e2\"}\n\n")
+        .build());
+
+    List<StreamEvent> events;
+    try (StreamResponse<StreamEvent> stream = client.sessions().navigateStreaming(params())) {
+      events = stream.stream().collect(Collectors.toList());
+    }
+
+    assertThat(events).hasSize(2);
+    StreamEvent finished = events.get(1);
+    assertThat(finished.data().status()).isEqualTo(StreamEventStatus.FINISHED);
+    assertBig(finished.data().result().orElseThrow());
+  }
+}
