@@ -51,6 +51,7 @@ final class Exchange {
   private final RetryPolicy retryPolicy;
   private final ClientState state;
   private final long start = System.nanoTime();
+  private int attempts;
   private int retries;
   private int staleConnections;
   /** The attempt in flight, so that cancelling the call's future can cancel it. */
@@ -79,7 +80,8 @@ final class Exchange {
   Call newCall() {
     Call call = http.newCall(request);
     if (!streaming) {
-      call.timeout().timeout(Math.max(1, remainingMs()), TimeUnit.MILLISECONDS);
+      long timeout = attempts++ == 0 ? timeoutMs : Math.max(1, remainingMs());
+      call.timeout().timeout(timeout, TimeUnit.MILLISECONDS);
     }
     current = call;
     state.track(call);
