@@ -20,9 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without closing its client still exits.
  */
 public final class ClientThreads {
-  /** Calls the SDK's own dispatcher runs at once on platform threads; more wait in its queue. */
+  /**
+   * Calls the SDK's own dispatcher runs at once on platform threads until their answers arrive; more
+   * wait in its queue. A stream's reader runs outside the bound once its answer is there.
+   */
   static final int PLATFORM_MAX_REQUESTS = 256;
-  /** Calls at once on virtual threads: bounded only to stay under common file-descriptor limits. */
+  /** The same bound on virtual threads, where a waiting call costs little. */
   static final int VIRTUAL_MAX_REQUESTS = 16_384;
 
   private static final ThreadFactory VIRTUAL = virtualThreadFactory();
