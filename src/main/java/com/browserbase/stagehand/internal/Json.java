@@ -38,7 +38,33 @@ public final class Json {
     } catch (LinkageError olderJackson) {
       // Jackson 2.12-2.14 has no StreamReadConstraints, and so no read limits to set.
     }
+    if (ClientThreads.virtual()) {
+      try {
+        SharedBuffers.applyTo(mapper.getFactory());
+      } catch (LinkageError olderJackson) {
+        // Jackson before 2.16 always keeps its buffers per thread.
+      }
+    }
     return mapper;
+  }
+
+  /**
+   * The parse buffers of the mapper, on JVMs where the SDK reads streams on virtual threads. Jackson
+   * keeps a buffer recycler (about 8 KB) per thread by default; with one virtual thread per open
+   * stream that is 8 KB more for every stream, held while it waits, although a parse takes the
+   * buffers only for the moment it runs. A small shared pool serves every parse instead.
+   *
+   * <p>A class of its own so that only it refers to {@code JsonRecyclerPools} (Jackson 2.16+).
+   */
+  static final class SharedBuffers {
+    /** Buffer recyclers kept for reuse; a parse that finds none makes one. */
+    static final int POOLED = 64;
+
+    private SharedBuffers() {}
+
+    static void applyTo(JsonFactory factory) {
+      factory.setRecyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.newBoundedPool(POOLED));
+    }
   }
 
   /**
