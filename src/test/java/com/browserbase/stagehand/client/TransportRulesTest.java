@@ -164,10 +164,15 @@ class TransportRulesTest {
 
   @Test
   void callsRunOnVirtualThreadsFromJdk21() throws Exception {
-    server.enqueue(json(WireFixtures.REPLAY_OK));
-    java.util.concurrent.CompletableFuture<Thread> thread = client.async().sessions()
-        .replay(SessionReplayParams.builder().id("s-1").build())
-        .thenApply(done -> Thread.currentThread());
+    server.enqueue(new MockResponse.Builder()
+        .setHeader("Content-Type", "text/event-stream")
+        .body("data: {\"data\":{\"status\":\"finished\",\"result\":{}},\"type\":\"system\",\"id\":\"1\"}\n\n")
+        .build());
+    java.util.concurrent.CompletableFuture<Thread> thread = new java.util.concurrent.CompletableFuture<>();
+    client.async().sessions()
+        .navigateStreaming(com.browserbase.stagehand.models.sessions.SessionNavigateParams.builder()
+            .id("s-1").url("https://example.com").build())
+        .subscribe(event -> thread.complete(Thread.currentThread())); // the handler runs on the SDK's thread
     Thread completedOn = await(thread);
 
     boolean virtualExpected = Runtime.version().feature() >= 21;
