@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,12 +42,24 @@ final class AsyncEventStream implements AsyncStreamResponse<StreamEvent> {
     }
     started.whenComplete((stream, error) -> {
       if (error != null) {
-        executor.execute(() -> finish(handler, closed ? null : unwrap(error)));
+        run(executor, () -> finish(handler, closed ? null : unwrap(error)));
       } else {
-        executor.execute(() -> deliver(stream, handler));
+        run(executor, () -> deliver(stream, handler));
       }
     });
     return this;
+  }
+
+  /**
+   * Runs a task on the executor, or here when the executor is shut down (the client was closed):
+   * the handler always hears how the stream ended.
+   */
+  private static void run(Executor executor, Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException shutDown) {
+      task.run();
+    }
   }
 
   private void deliver(StreamResponse<StreamEvent> stream, Handler<? super StreamEvent> handler) {

@@ -27,16 +27,24 @@ final class Exchange {
   /** Pooled connections found too old in a row before the call gives up: a bound, never reached in practice. */
   private static final int MAX_STALE_CONNECTIONS = 64;
 
-  /** What to do after an attempt: exactly one of the three is set. */
+  /**
+   * What to do after an attempt: deliver the {@link #response}, raise the {@link #failure}, send
+   * again at once because nothing was sent ({@link #resend}), or else retry after {@link
+   * #retryDelayMs}.
+   */
   static final class Step {
+    private static final Step RESEND = new Step(null, null, 0, true);
+
     final Response response;
     final StagehandException failure;
     final long retryDelayMs;
+    final boolean resend;
 
-    private Step(Response response, StagehandException failure, long retryDelayMs) {
+    private Step(Response response, StagehandException failure, long retryDelayMs, boolean resend) {
       this.response = response;
       this.failure = failure;
       this.retryDelayMs = retryDelayMs;
+      this.resend = resend;
     }
   }
 
@@ -121,7 +129,7 @@ final class Exchange {
   Step onResponse(Response response) {
     if (response.isSuccessful()) {
       logCall(response.code());
-      return new Step(response, null, -1);
+      return new Step(response, null, -1, false);
     }
     String body = readAndClose(response);
     RetryPolicy.Retry retry = retryPolicy.onStatus(endpoint, response.code(), response.headers(), retries, maxRetries);
@@ -159,7 +167,7 @@ final class Exchange {
     if (failure instanceof IdleConnectionGuard.StaleConnectionException
         && staleConnections++ < MAX_STALE_CONNECTIONS) {
       LOG.debug("Sending {} again on a new connection: {}", description(), failure.getMessage());
-      return new Step(null, null, 0); // nothing was sent: not a retry
+      return Step.RESEND; // nothing was sent: not a retry
     }
     RetryPolicy.Retry retry = retryPolicy.onFailure(endpoint, failure, retries, maxRetries);
     if (retry != null && fitsDeadline(retry.delayMs)) {
@@ -184,13 +192,13 @@ final class Exchange {
   }
 
   private Step fail(StagehandException failure) {
-    return new Step(null, failure, -1);
+    return new Step(null, failure, -1, false);
   }
 
   private Step retry(RetryPolicy.Retry retry) {
     retries++;
     LOG.debug("Retrying {} in {} ms (retry {} of {}): {}", description(), retry.delayMs, retries, maxRetries, retry.reason);
-    return new Step(null, null, retry.delayMs);
+    return new Step(null, null, retry.delayMs, false);
   }
 
   /** Whether a retry after {@code delayMs} still starts before a blocking call's deadline. */

@@ -149,7 +149,7 @@ public final class HttpTransport {
         T value = validate
             ? readChecked(type, success.exchange, () -> READER.readTree(response.body().byteStream()))
             : parse(response.body(), type, success.exchange);
-        return check(value, type, success, null);
+        return check(value, type, validate, success, null);
       }
     };
   }
@@ -167,7 +167,7 @@ public final class HttpTransport {
           T value = validate
               ? readChecked(type, success.exchange, () -> READER.readTree(body))
               : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
-          return check(value, type, success, new String(body, StandardCharsets.UTF_8));
+          return check(value, type, validate, success, new String(body, StandardCharsets.UTF_8));
         } catch (IOException impossible) {
           throw new UncheckedIOException(impossible); // the body is in memory
         }
@@ -201,7 +201,7 @@ public final class HttpTransport {
     T value = validate
         ? readChecked(type, success.exchange, () -> body)
         : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
-    check(value, type, success, body.toString());
+    check(value, type, validate, success, body.toString());
     JsonNode data = body.path("data");
     return StreamEvent.builder()
         .id(UUID.randomUUID().toString())
@@ -222,20 +222,25 @@ public final class HttpTransport {
   }
 
   /**
-   * The checks every answer gets: {@code "success": false} raises the error the server reported,
-   * and an answer that cannot be used raises why.
+   * The checks every answer gets: {@code "success": false} raises the error the server reported;
+   * then, when response validation is on, a missing required property raises; then an answer that
+   * cannot be used raises why.
    *
    * @param bodyText the body as text when at hand, else {@code null} (it is written out again)
    */
-  private static <T> T check(T value, ResponseType<T> type, Success success, String bodyText) {
-    String problem = type.failed(value) ? null : type.unusable(value);
-    if (!type.failed(value) && problem == null) {
+  private static <T> T check(T value, ResponseType<T> type, boolean validate, Success success, String bodyText) {
+    boolean failed = type.failed(value);
+    if (!failed && validate) {
+      type.validator.apply(value);
+    }
+    String problem = failed ? null : type.unusable(value);
+    if (!failed && problem == null) {
       return value;
     }
     Response response = success.response;
     Request request = success.exchange.request;
     String body = bodyText != null ? bodyText : Json.write(value);
-    throw problem == null
+    throw failed
         ? Errors.toException(response.code(), response.message(), response.headers(), body,
             request.method(), request.url().encodedPath())
         : Errors.unusable(response.code(), response.message(), response.headers(), body, problem,
@@ -283,6 +288,9 @@ public final class HttpTransport {
       }
       if (step.failure != null) {
         throw step.failure;
+      }
+      if (step.resend) {
+        continue; // nothing was sent: go again at once
       }
       try {
         sleeper.sleep(step.retryDelayMs);
@@ -364,6 +372,8 @@ public final class HttpTransport {
         exchange.done(call);
         if (step.failure != null) {
           result.completeExceptionally(step.failure);
+        } else if (step.resend) {
+          attemptAsync(exchange, handler, result); // nothing was sent: go again at once
         } else {
           scheduler.schedule(() -> attemptAsync(exchange, handler, result), step.retryDelayMs);
         }
@@ -496,7 +506,7 @@ public final class HttpTransport {
     return read(type, exchange, () -> readerFor(type.type).<T>readValue(body.byteStream()));
   }
 
-  /** Reads a tree, checks its JSON types against the type, then converts and validates it. */
+  /** Reads a tree, checks its JSON types against the type, then converts it (see {@link #check}). */
   private static <T> T readChecked(ResponseType<T> type, Exchange exchange, Reading<JsonNode> reading)
       throws IOException {
     JsonNode tree = read(JsonNode.class, "valid JSON", exchange, reading);
@@ -507,7 +517,7 @@ public final class HttpTransport {
       throw new StagehandInvalidDataException(
           "The response of " + exchange.description() + " is not a valid " + type.name() + ": " + e.getMessage(), e);
     }
-    return type.validator.apply(read(type, exchange, () -> readerFor(type.type).<T>readValue(tree)));
+    return read(type, exchange, () -> readerFor(type.type).<T>readValue(tree));
   }
 
   private static <T> T read(ResponseType<T> type, Exchange exchange, Reading<T> reading) throws IOException {
