@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the client. Run with {@code -p server=mockwebserver} to compare.
  */
 final class LoopbackServer implements CannedServer {
-  private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final ServerSocket serverSocket;
   private final byte[] response;
@@ -82,7 +81,7 @@ final class LoopbackServer implements CannedServer {
       int len = 0;
       while (true) {
         int headEnd;
-        while ((headEnd = headEnd(buf, len)) < 0) {
+        while ((headEnd = RequestHeads.headEnd(buf, len)) < 0) {
           if (len == buf.length) {
             throw new IOException("request head larger than " + buf.length + " bytes");
           }
@@ -92,7 +91,7 @@ final class LoopbackServer implements CannedServer {
           }
           len += n;
         }
-        int total = headEnd + contentLength(buf, headEnd);
+        int total = headEnd + RequestHeads.contentLength(buf, headEnd);
         if (total > buf.length) {
           throw new IOException("request larger than " + buf.length + " bytes");
         }
@@ -116,48 +115,6 @@ final class LoopbackServer implements CannedServer {
     } finally {
       sockets.remove(socket);
     }
-  }
-
-  /** The index just past the blank line that ends the request head, or -1. */
-  private static int headEnd(byte[] buf, int len) {
-    for (int i = 3; i < len; i++) {
-      if (buf[i] == '\n' && buf[i - 1] == '\r' && buf[i - 2] == '\n' && buf[i - 3] == '\r') {
-        return i + 1;
-      }
-    }
-    return -1;
-  }
-
-  /** The request's Content-Length (0 when absent), parsed in place. */
-  private static int contentLength(byte[] buf, int headEnd) {
-    for (int line = 0; line < headEnd; ) {
-      if (startsWithIgnoreCase(buf, line, headEnd, CONTENT_LENGTH)) {
-        int value = 0;
-        for (int i = line + CONTENT_LENGTH.length; i < headEnd && buf[i] != '\r'; i++) {
-          if (buf[i] >= '0' && buf[i] <= '9') {
-            value = value * 10 + (buf[i] - '0');
-          }
-        }
-        return value;
-      }
-      while (line < headEnd && buf[line] != '\n') {
-        line++;
-      }
-      line++;
-    }
-    return 0;
-  }
-
-  private static boolean startsWithIgnoreCase(byte[] buf, int from, int end, byte[] prefix) {
-    if (from + prefix.length > end) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (Character.toLowerCase(buf[from + i]) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

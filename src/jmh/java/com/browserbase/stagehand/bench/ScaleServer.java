@@ -48,7 +48,6 @@ public final class ScaleServer {
       + "Transfer-Encoding: chunked\r\n"
       + "\r\n").getBytes(StandardCharsets.US_ASCII);
   private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_REQUEST = 64 * 1024;
 
   private final Selector selector;
@@ -243,11 +242,11 @@ public final class ScaleServer {
       readBuffer.get(request, length, n);
       length += n;
       while (!holding) {
-        int headEnd = headEnd(request, length);
+        int headEnd = RequestHeads.headEnd(request, length);
         if (headEnd < 0) {
           return;
         }
-        int total = headEnd + contentLength(request, headEnd);
+        int total = headEnd + RequestHeads.contentLength(request, headEnd);
         if (total > MAX_REQUEST) {
           throw new IOException("request larger than " + MAX_REQUEST + " bytes");
         }
@@ -312,47 +311,5 @@ public final class ScaleServer {
         // closing anyway
       }
     }
-  }
-
-  /** The index just past the blank line that ends the request head, or -1. */
-  private static int headEnd(byte[] buf, int len) {
-    for (int i = 3; i < len; i++) {
-      if (buf[i] == '\n' && buf[i - 1] == '\r' && buf[i - 2] == '\n' && buf[i - 3] == '\r') {
-        return i + 1;
-      }
-    }
-    return -1;
-  }
-
-  /** The request's Content-Length (0 when absent). */
-  private static int contentLength(byte[] buf, int headEnd) {
-    for (int line = 0; line < headEnd; ) {
-      if (startsWithIgnoreCase(buf, line, headEnd, CONTENT_LENGTH)) {
-        int value = 0;
-        for (int i = line + CONTENT_LENGTH.length; i < headEnd && buf[i] != '\r'; i++) {
-          if (buf[i] >= '0' && buf[i] <= '9') {
-            value = value * 10 + (buf[i] - '0');
-          }
-        }
-        return value;
-      }
-      while (line < headEnd && buf[line] != '\n') {
-        line++;
-      }
-      line++;
-    }
-    return 0;
-  }
-
-  private static boolean startsWithIgnoreCase(byte[] buf, int from, int end, byte[] prefix) {
-    if (from + prefix.length > end) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (Character.toLowerCase(buf[from + i]) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }
