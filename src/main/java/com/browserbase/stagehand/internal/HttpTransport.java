@@ -161,13 +161,13 @@ public final class HttpTransport {
       try (Response response = success.response) {
         body = response.body().bytes();
       }
-      traceBody("response", new String(body, StandardCharsets.UTF_8));
+      traceBody("response", body);
       return new RawResponse<>(success.response, () -> {
         try {
           T value = validate
               ? readChecked(type, success.exchange, () -> READER.readTree(body))
               : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
-          return check(value, type, validate, success, new String(body, StandardCharsets.UTF_8));
+          return check(value, type, validate, success, body);
         } catch (IOException impossible) {
           throw new UncheckedIOException(impossible); // the body is in memory
         }
@@ -197,11 +197,11 @@ public final class HttpTransport {
   private <T> StreamEvent finishedEvent(ResponseType<T> type, Success success, boolean validate) throws IOException {
     JsonNode body = read(JsonNode.class, "valid JSON", success.exchange,
         () -> READER.readTree(success.response.body().byteStream()));
-    traceBody("response", body.toString());
+    traceBody("response", body);
     T value = validate
         ? readChecked(type, success.exchange, () -> body)
         : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
-    check(value, type, validate, success, body.toString());
+    check(value, type, validate, success, body);
     JsonNode data = body.path("data");
     return StreamEvent.builder()
         .id(UUID.randomUUID().toString())
@@ -226,9 +226,9 @@ public final class HttpTransport {
    * then, when response validation is on, a missing required property raises; then an answer that
    * cannot be used raises why.
    *
-   * @param bodyText the body as text when at hand, else {@code null} (it is written out again)
+   * @param body the body as bytes or a tree when at hand, else {@code null} (it is written out again)
    */
-  private static <T> T check(T value, ResponseType<T> type, boolean validate, Success success, String bodyText) {
+  private static <T> T check(T value, ResponseType<T> type, boolean validate, Success success, Object body) {
     boolean failed = type.failed(value);
     if (!failed && validate) {
       type.validator.apply(value);
@@ -239,11 +239,11 @@ public final class HttpTransport {
     }
     Response response = success.response;
     Request request = success.exchange.request;
-    String body = bodyText != null ? bodyText : Json.write(value);
+    String bodyText = body != null ? text(body) : Json.write(value);
     throw failed
-        ? Errors.toException(response.code(), response.message(), response.headers(), body,
+        ? Errors.toException(response.code(), response.message(), response.headers(), bodyText,
             request.method(), request.url().encodedPath())
-        : Errors.unusable(response.code(), response.message(), response.headers(), body, problem,
+        : Errors.unusable(response.code(), response.message(), response.headers(), bodyText, problem,
             request.method(), request.url().encodedPath());
   }
 
@@ -510,7 +510,7 @@ public final class HttpTransport {
   private static <T> T readChecked(ResponseType<T> type, Exchange exchange, Reading<JsonNode> reading)
       throws IOException {
     JsonNode tree = read(JsonNode.class, "valid JSON", exchange, reading);
-    traceBody("response", tree.toString());
+    traceBody("response", tree);
     try {
       JsonTypes.check(tree, type.type);
     } catch (StagehandInvalidDataException e) {
@@ -542,10 +542,15 @@ public final class HttpTransport {
     }
   }
 
-  static void traceBody(String what, String body) {
+  /** Logs a body at TRACE, secrets masked; {@code body} (text, bytes or a tree) is made text only then. */
+  static void traceBody(String what, Object body) {
     if (Exchange.LOG.isTraceEnabled()) {
-      Exchange.LOG.trace("{} body: {}", what, Redactor.redact(body));
+      Exchange.LOG.trace("{} body: {}", what, Redactor.redact(text(body)));
     }
+  }
+
+  private static String text(Object body) {
+    return body instanceof byte[] ? new String((byte[]) body, StandardCharsets.UTF_8) : String.valueOf(body);
   }
 
   /**
