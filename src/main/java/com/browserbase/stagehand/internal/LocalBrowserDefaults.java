@@ -21,7 +21,7 @@ import java.util.Optional;
  * What the request sets wins: a start with a Browserbase or CDP browser is left alone, and a local
  * browser only gets the launch options it leaves out. Immutable. Not API.
  */
-public final class LocalBrowserDefaults {
+final class LocalBrowserDefaults {
   /** Looked for on the PATH, in this order, when no Chromium is configured. */
   static final List<String> BROWSER_NAMES =
       Collections.unmodifiableList(Arrays.asList("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"));
@@ -78,7 +78,7 @@ public final class LocalBrowserDefaults {
   }
 
   /** The start request with the local browser filled in where it leaves it out. */
-  public SessionStartParams apply(SessionStartParams params) {
+  SessionStartParams apply(SessionStartParams params) {
     Checks.notNull(params, "params");
     if (!params.browser().isPresent()) {
       return params.toBuilder()

@@ -5,7 +5,7 @@ import com.browserbase.stagehand.models.sessions.SessionStartParams;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The {@link StartHook} of a client in local mode: fills in the default browser, and when a start
@@ -23,15 +23,11 @@ final class LocalStartHook implements StartHook {
   }
 
   @Override
-  public SessionStartParams prepare(SessionStartParams params) {
-    return defaults.apply(params);
-  }
-
-  @Override
-  public <T> T call(Supplier<T> start) {
+  public <T> T start(SessionStartParams params, Function<SessionStartParams, T> send) {
+    SessionStartParams request = defaults.apply(params);
     long mark = output.mark();
     try {
-      return start.get();
+      return send.apply(request);
     } catch (RuntimeException e) {
       explain(e, mark);
       throw e;
@@ -39,9 +35,11 @@ final class LocalStartHook implements StartHook {
   }
 
   @Override
-  public <T> CompletableFuture<T> callAsync(Supplier<CompletableFuture<T>> start) {
+  public <T> CompletableFuture<T> startAsync(
+      SessionStartParams params, Function<SessionStartParams, CompletableFuture<T>> send) {
+    SessionStartParams request = defaults.apply(params);
     long mark = output.mark();
-    CompletableFuture<T> call = start.get();
+    CompletableFuture<T> call = send.apply(request);
     CompletableFuture<T> result = new CompletableFuture<>();
     call.whenComplete((value, failure) -> {
       if (failure == null) {

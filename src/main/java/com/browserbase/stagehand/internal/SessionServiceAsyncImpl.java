@@ -14,7 +14,7 @@ public final class SessionServiceAsyncImpl implements SessionServiceAsync {
   private final StartHook starts;
   private final SessionServiceAsync.WithRawResponse withRawResponse;
 
-  /** Creates the service; {@code starts} has its say in every {@code start}. */
+  /** Creates the service; every {@code start} goes through {@code starts}. */
   public SessionServiceAsyncImpl(HttpTransport transport, StartHook starts) {
     this.transport = transport;
     this.starts = starts;
@@ -28,7 +28,7 @@ public final class SessionServiceAsyncImpl implements SessionServiceAsync {
 
   @Override
   public CompletableFuture<SessionStartResponse> start(SessionStartParams params, RequestOptions options) {
-    return starts.callAsync(() -> transport.executeAsync(SessionServiceImpl.request(starts.prepare(params)), options, Responses.START));
+    return starts.startAsync(params, sent -> transport.executeAsync(SessionServiceImpl.request(sent), options, Responses.START));
   }
 
   @Override
@@ -103,7 +103,7 @@ public final class SessionServiceAsyncImpl implements SessionServiceAsync {
 
     @Override
     public CompletableFuture<HttpResponseFor<SessionStartResponse>> start(SessionStartParams params, RequestOptions options) {
-      return starts.callAsync(() -> transport.executeRawAsync(SessionServiceImpl.request(starts.prepare(params)), options, Responses.START));
+      return starts.startAsync(params, sent -> transport.executeRawAsync(SessionServiceImpl.request(sent), options, Responses.START));
     }
 
     @Override

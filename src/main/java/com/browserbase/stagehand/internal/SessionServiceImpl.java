@@ -12,7 +12,7 @@ public final class SessionServiceImpl implements SessionService {
   private final StartHook starts;
   private final SessionService.WithRawResponse withRawResponse;
 
-  /** Creates the service; {@code starts} has its say in every {@code start}. */
+  /** Creates the service; every {@code start} goes through {@code starts}. */
   public SessionServiceImpl(HttpTransport transport, StartHook starts) {
     this.transport = transport;
     this.starts = starts;
@@ -26,7 +26,7 @@ public final class SessionServiceImpl implements SessionService {
 
   @Override
   public SessionStartResponse start(SessionStartParams params, RequestOptions options) {
-    return starts.call(() -> transport.execute(request(starts.prepare(params)), options, Responses.START));
+    return starts.start(params, sent -> transport.execute(request(sent), options, Responses.START));
   }
 
   @Override
@@ -101,7 +101,7 @@ public final class SessionServiceImpl implements SessionService {
 
     @Override
     public HttpResponseFor<SessionStartResponse> start(SessionStartParams params, RequestOptions options) {
-      return starts.call(() -> transport.executeRaw(SessionServiceImpl.request(starts.prepare(params)), options, Responses.START));
+      return starts.start(params, sent -> transport.executeRaw(SessionServiceImpl.request(sent), options, Responses.START));
     }
 
     @Override

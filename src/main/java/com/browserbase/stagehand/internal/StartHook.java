@@ -2,37 +2,31 @@ package com.browserbase.stagehand.internal;
 
 import com.browserbase.stagehand.models.sessions.SessionStartParams;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * What a client adds to the {@code start} of a session: in local mode, the default browser and the
- * server's own account of a failure. Both the blocking and the async services use it. Not API.
+ * How a client makes the {@code start} of a session: in local mode it fills in the default browser and
+ * adds the server's own account of a failure. The blocking, async and raw services all start through
+ * it. Not API.
  */
 public interface StartHook {
   /** Sends the request as it is. */
   StartHook NONE = new StartHook() {
     @Override
-    public SessionStartParams prepare(SessionStartParams params) {
-      return params;
+    public <T> T start(SessionStartParams params, Function<SessionStartParams, T> send) {
+      return send.apply(params);
     }
 
     @Override
-    public <T> T call(Supplier<T> start) {
-      return start.get();
-    }
-
-    @Override
-    public <T> CompletableFuture<T> callAsync(Supplier<CompletableFuture<T>> start) {
-      return start.get();
+    public <T> CompletableFuture<T> startAsync(
+        SessionStartParams params, Function<SessionStartParams, CompletableFuture<T>> send) {
+      return send.apply(params);
     }
   };
 
-  /** The request to send for {@code params}. */
-  SessionStartParams prepare(SessionStartParams params);
+  /** Sends {@code params}, or the request this client makes of them, with {@code send}. */
+  <T> T start(SessionStartParams params, Function<SessionStartParams, T> send);
 
-  /** Makes a blocking start; its failure may gain context. */
-  <T> T call(Supplier<T> start);
-
-  /** Makes an async start; its failure may gain context. Cancelling the result cancels the call. */
-  <T> CompletableFuture<T> callAsync(Supplier<CompletableFuture<T>> start);
+  /** The same for an async start; cancelling the result cancels the call. */
+  <T> CompletableFuture<T> startAsync(SessionStartParams params, Function<SessionStartParams, CompletableFuture<T>> send);
 }

@@ -324,6 +324,7 @@ class LocalModeTest {
         "-cp", classpath, NeverClosed.class.getName(), server.toString(), chromium.toString())
         .redirectErrorStream(true)
         .start();
+    JsonNode env = null;
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
       String line;
@@ -334,7 +335,7 @@ class LocalModeTest {
         }
       }
       assertThat(baseUrl).as("the child JVM's client").isNotNull();
-      JsonNode env = get(baseUrl + "/env");
+      env = get(baseUrl + "/env");
 
       try (OutputStream in = jvm.getOutputStream()) {
         in.write("exit\n".getBytes(StandardCharsets.UTF_8));
@@ -345,6 +346,13 @@ class LocalModeTest {
       assertThat(alive(env.path("browserPid").asLong())).as("its browser").isFalse();
     } finally {
       jvm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      if (env != null) { // when the hook failed, its processes are still ours to stop (by pid, if still them)
+        for (String pid : List.of("pid", "browserPid")) {
+          ProcessHandle.of(env.path(pid).asLong())
+              .filter(p -> p.info().commandLine().orElse("").matches(".*(FakeStagehandServer|sleep 600).*"))
+              .ifPresent(ProcessHandle::destroyForcibly);
+        }
+      }
     }
   }
 

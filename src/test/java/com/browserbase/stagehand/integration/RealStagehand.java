@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>The server is {@code -Dstagehand.integration.server=PATH}, else {@code STAGEHAND_SEA_BINARY},
  * else {@code ../shared/stagehand-server/stagehand-server-v3.mjs} (run with node); the browser is
- * {@code -Dstagehand.integration.chrome=PATH}, else {@code CHROME_PATH}, else Chromium on the PATH.
+ * {@code -Dstagehand.integration.chrome=PATH}, else {@code CHROME_PATH}, else {@code chromium} on the PATH.
  * When one of them (or node for a script) is missing the tests are skipped with one line saying why
  * — unless {@code CI=true} or {@code -Dstagehand.integration.required=true}, where they fail.
  */
@@ -85,10 +85,11 @@ final class RealStagehand implements BeforeAllCallback, ParameterResolver {
         unavailable("node is not on the PATH; the server " + server + " needs it");
       }
       String chromeSetting = setting("stagehand.integration.chrome", "CHROME_PATH", null);
-      Optional<Path> chrome = chromeSetting != null ? Optional.of(Paths.get(chromeSetting)).filter(Files::isExecutable)
-          : Optional.ofNullable(onPath("chromium").orElse(onPath("google-chrome").orElse(null)));
+      Optional<Path> chrome = chromeSetting != null
+          ? Optional.of(Paths.get(chromeSetting)).filter(Files::isExecutable)
+          : onPath("chromium");
       if (!chrome.isPresent()) {
-        unavailable("no Chromium (chromium or google-chrome on the PATH, or -Dstagehand.integration.chrome=PATH)");
+        unavailable("no Chromium (chromium on the PATH, or -Dstagehand.integration.chrome=PATH)");
       }
       Set<Long> before = descendants().keySet();
       TestPage page = null;
