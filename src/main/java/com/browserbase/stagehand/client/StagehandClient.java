@@ -18,6 +18,15 @@ public interface StagehandClient extends AutoCloseable {
   /** The operations on browser sessions. */
   SessionService sessions();
 
+  /**
+   * The URL of the Stagehand API this client calls: the configured base URL or, in local mode, the
+   * local server's, such as {@code http://127.0.0.1:41234}. (Implementations outside this SDK that
+   * do not override it throw {@link UnsupportedOperationException}.)
+   */
+  default String baseUrl() {
+    throw new UnsupportedOperationException(getClass().getName() + " does not tell its base URL");
+  }
+
   /** The asynchronous view of this client, sharing its pools and settings. */
   StagehandClientAsync async();
 
@@ -34,8 +43,9 @@ public interface StagehandClient extends AutoCloseable {
   /**
    * Closes the client. Every later call throws {@link IllegalStateException} at once; calls in flight
    * (open streams included) are cancelled and fail with a {@code StagehandIoException}; the connection
-   * pool and threads are released when this client created them. A client from {@link #withOptions}
-   * only stops making calls. Idempotent.
+   * pool and threads are released when this client created them. In local mode, the client that
+   * started the server then stops it. A client from {@link #withOptions} only stops making calls.
+   * Idempotent.
    */
   @Override
   void close();

@@ -5,17 +5,22 @@ import com.browserbase.stagehand.internal.ClientConfig;
 import com.browserbase.stagehand.internal.ClientState;
 import com.browserbase.stagehand.internal.ClientThreads;
 import com.browserbase.stagehand.internal.HttpTransport;
+import com.browserbase.stagehand.internal.LocalServerProcess;
 import com.browserbase.stagehand.internal.MemoryCookieJar;
 import com.browserbase.stagehand.internal.RetryPolicy;
 import com.browserbase.stagehand.internal.RetryScheduler;
 import com.browserbase.stagehand.internal.SessionServiceAsyncImpl;
 import com.browserbase.stagehand.internal.SessionServiceImpl;
 import com.browserbase.stagehand.internal.Sleeper;
+import com.browserbase.stagehand.internal.StartHook;
 import com.browserbase.stagehand.internal.Transports;
+import com.browserbase.stagehand.local.LocalServer;
+import com.browserbase.stagehand.local.LocalServerException;
 import com.browserbase.stagehand.models.sessions.BrowserbaseRegion;
 import com.browserbase.stagehand.services.SessionService;
 import com.browserbase.stagehand.services.SessionServiceAsync;
 import java.net.Proxy;
+import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +46,10 @@ import okhttp3.OkHttpClient;
  *
  * <p>No credential is required: a self-hosted server with a local browser needs none, and a header is
  * sent only when its value is set.
+ *
+ * <p>In local mode ({@link Builder#localServer(LocalServer)}, or {@code STAGEHAND_SERVER=local} for
+ * {@link #fromEnv()}) building the client starts a Stagehand server on this machine, and closing it
+ * stops the server.
  */
 public final class StagehandOkHttpClient implements StagehandClient {
   /** The hosted API, in us-west-2. */
@@ -50,16 +59,25 @@ public final class StagehandOkHttpClient implements StagehandClient {
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final ClientState state;
+  /** The local server in local mode, else {@code null}. */
+  private final LocalServerProcess local;
+  /** Whether closing this client stops {@link #local}: only the client that started it does. */
+  private final boolean ownsLocal;
+  private final String baseUrl;
   private final SessionService sessions;
   private final StagehandClientAsync async;
 
-  private StagehandOkHttpClient(Builder settings, OkHttpClient http, boolean ownsHttp, ClientState state) {
+  private StagehandOkHttpClient(Builder settings, OkHttpClient http, boolean ownsHttp, ClientState state,
+      LocalServerProcess local, boolean ownsLocal) {
     this.settings = settings;
     this.http = http;
     this.ownsHttp = ownsHttp;
     this.state = state;
+    this.local = local;
+    this.ownsLocal = ownsLocal;
+    this.baseUrl = local != null ? local.baseUrl() : settings.baseUrl;
     ClientConfig config = new ClientConfig(
-        HttpUrl.get(settings.baseUrl),
+        HttpUrl.get(baseUrl),
         settings.browserbaseApiKey,
         settings.browserbaseProjectId,
         settings.modelApiKey,
@@ -70,8 +88,9 @@ public final class StagehandOkHttpClient implements StagehandClient {
         settings.headers.build());
     HttpTransport transport = new HttpTransport(
         http, config, state, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler);
-    this.sessions = new SessionServiceImpl(transport);
-    this.async = new Async(new SessionServiceAsyncImpl(transport));
+    StartHook starts = local != null ? local.startHook() : StartHook.NONE;
+    this.sessions = new SessionServiceImpl(transport, starts);
+    this.async = new Async(new SessionServiceAsyncImpl(transport, starts));
   }
 
   /** Returns a builder with the defaults: the hosted API, 2 retries, each operation's own timeout. */
@@ -90,6 +109,11 @@ public final class StagehandOkHttpClient implements StagehandClient {
   }
 
   @Override
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  @Override
   public StagehandClientAsync async() {
     return async;
   }
@@ -99,15 +123,19 @@ public final class StagehandOkHttpClient implements StagehandClient {
     state.checkOpen();
     Builder copy = settings.copy();
     change.accept(copy);
-    return copy.buildSharing(http, state.derive());
+    if (copy.localServer != null && copy.localServer != settings.localServer) {
+      throw new IllegalArgumentException("withOptions cannot start another local server: build a new client for it");
+    }
+    return copy.buildSharing(http, state.derive(), copy.localServer != null ? local : null);
   }
 
   /**
    * Closes the client: every later call throws {@link IllegalStateException} at once. A client made
    * by {@link #builder()} also cancels its calls in flight (they fail with {@code "... was
    * cancelled: the client was closed"}), including those of the clients derived from it, and
-   * releases its threads and connections (a pool of your own {@link OkHttpClient} is left alone). A
-   * client made by {@link #withOptions} only stops making calls. Idempotent.
+   * releases its threads and connections (a pool of your own {@link OkHttpClient} is left alone);
+   * in local mode it then stops the local server and its browsers. A client made by {@link
+   * #withOptions} only stops making calls. Idempotent.
    */
   @Override
   public void close() {
@@ -118,6 +146,9 @@ public final class StagehandOkHttpClient implements StagehandClient {
       http.dispatcher().cancelAll();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+    }
+    if (ownsLocal) {
+      local.stop();
     }
   }
 
@@ -158,7 +189,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
   /** Shows the settings; credentials show only whether they are set. */
   @Override
   public String toString() {
-    return "StagehandOkHttpClient{baseUrl=" + settings.baseUrl
+    return "StagehandOkHttpClient{baseUrl=" + baseUrl + (local != null ? " (local server)" : "")
         + ", browserbaseApiKey=" + (settings.browserbaseApiKey != null ? "***" : "unset")
         + ", modelApiKey=" + (settings.modelApiKey != null ? "***" : "unset") + "}";
   }
@@ -180,8 +211,10 @@ public final class StagehandOkHttpClient implements StagehandClient {
     private RetryScheduler scheduler = RetryScheduler.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private Duration maxIdleConnection = Transports.MAX_IDLE_CONNECTION;
+    private LocalServer localServer;
     // Values set by a setter are not replaced by fromEnv(), whichever is called first.
     private boolean explicitBaseUrl;
+    private boolean explicitLocalServer;
     private boolean explicitApiKey;
     private boolean explicitProjectId;
     private boolean explicitModelApiKey;
@@ -195,6 +228,12 @@ public final class StagehandOkHttpClient implements StagehandClient {
      * {@code STAGEHAND_API_URL}, {@code BROWSERBASE_API_KEY}, {@code BROWSERBASE_PROJECT_ID},
      * {@code MODEL_API_KEY}). Settings found in neither, and settings made with a setter (before or
      * after this call), are left as they are.
+     *
+     * <p>{@code STAGEHAND_SERVER=local} ({@code -Dstagehand.server=local}) turns on local mode, unless
+     * {@link #baseUrl(String)} or {@link #localServer(LocalServer)} was called: the server is {@code
+     * STAGEHAND_SEA_BINARY} ({@code -Dstagehand.seaBinary}), which must then be set, and the browser
+     * {@code CHROME_PATH} ({@code -Dstagehand.chromePath}) when set. {@code STAGEHAND_SERVER=remote}
+     * is the default; another value is an {@link IllegalArgumentException}.
      */
     public Builder fromEnv() {
       return fromEnv(System::getProperty, System::getenv);
@@ -203,9 +242,17 @@ public final class StagehandOkHttpClient implements StagehandClient {
     Builder fromEnv(UnaryOperator<String> properties, UnaryOperator<String> environment) {
       String url = first(properties.apply("stagehand.baseUrl"), environment.apply("STAGEHAND_BASE_URL"),
           environment.apply("STAGEHAND_API_URL"));
-      if (url != null && !explicitBaseUrl) {
+      if (url != null && !explicitBaseUrl && !explicitLocalServer) {
         baseUrl(url);
         explicitBaseUrl = false;
+      }
+      String server = first(properties.apply("stagehand.server"), environment.apply("STAGEHAND_SERVER"));
+      if (server != null && !explicitBaseUrl && !explicitLocalServer) {
+        if (server.equalsIgnoreCase("local")) {
+          localServer = localServerFromEnv(properties, environment);
+        } else if (!server.equalsIgnoreCase("remote")) {
+          throw new IllegalArgumentException("STAGEHAND_SERVER must be local or remote, was " + server);
+        }
       }
       String apiKey = first(properties.apply("stagehand.browserbaseApiKey"), environment.apply("BROWSERBASE_API_KEY"));
       if (apiKey != null && !explicitApiKey) {
@@ -223,6 +270,20 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return this;
     }
 
+    private static LocalServer localServerFromEnv(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+      String binary = first(properties.apply("stagehand.seaBinary"), environment.apply("STAGEHAND_SEA_BINARY"));
+      if (binary == null) {
+        throw new IllegalStateException("STAGEHAND_SERVER=local needs the server: set STAGEHAND_SEA_BINARY"
+            + " (or -Dstagehand.seaBinary) to the stagehand-server-v3 binary or .mjs file");
+      }
+      LocalServer.Builder local = LocalServer.builder().server(Paths.get(binary));
+      String chrome = first(properties.apply("stagehand.chromePath"), environment.apply("CHROME_PATH"));
+      if (chrome != null) {
+        local.chromePath(Paths.get(chrome));
+      }
+      return local.build();
+    }
+
     private static String first(String... values) {
       for (String value : values) {
         if (value != null && !value.trim().isEmpty()) {
@@ -232,7 +293,10 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return null;
     }
 
-    /** Where the API is: the hosted API by default, or a self-hosted server such as {@code http://127.0.0.1:3000}. */
+    /**
+     * Where the API is: the hosted API by default, or a self-hosted server such as {@code
+     * http://127.0.0.1:3000}. Replaces {@link #localServer(LocalServer)}: the later call wins.
+     */
     public Builder baseUrl(String baseUrl) {
       Checks.notNull(baseUrl, "baseUrl");
       if (HttpUrl.parse(baseUrl) == null) {
@@ -240,6 +304,24 @@ public final class StagehandOkHttpClient implements StagehandClient {
       }
       this.baseUrl = baseUrl;
       this.explicitBaseUrl = true;
+      this.localServer = null;
+      this.explicitLocalServer = false;
+      return this;
+    }
+
+    /**
+     * Local mode: {@link #build()} starts this Stagehand server on this machine, on a loopback port,
+     * waits until it is ready (or throws {@link LocalServerException} carrying its last lines of
+     * output), and the client talks to it; {@link StagehandClient#close()} stops it and the browsers
+     * it launched. A session started without a {@code browser} gets a local one (see {@link
+     * LocalServer}). No Browserbase key is needed, and none is sent unless you set one. Clients made
+     * with {@link StagehandClient#withOptions} use the same server. Replaces {@link #baseUrl(String)}:
+     * the later call wins.
+     */
+    public Builder localServer(LocalServer localServer) {
+      this.localServer = Checks.notNull(localServer, "localServer");
+      this.explicitLocalServer = true;
+      this.explicitBaseUrl = false;
       return this;
     }
 
@@ -356,19 +438,34 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return this;
     }
 
-    /** Builds the client. */
+    /**
+     * Builds the client. In local mode this starts the server first, which takes a second or two, and
+     * throws {@link LocalServerException} when it cannot be started or is not ready in time.
+     */
     public StagehandClient build() {
+      LocalServerProcess local = localServer != null ? LocalServerProcess.start(localServer) : null;
+      try {
+        return build(local);
+      } catch (RuntimeException | Error e) {
+        if (local != null) {
+          local.stop();
+        }
+        throw e;
+      }
+    }
+
+    private StagehandClient build(LocalServerProcess local) {
       boolean owns = okHttpClient == null;
       OkHttpClient.Builder http = owns ? newOwnedClient(maxIdleConnection) : okHttpClient.newBuilder();
       if (!owns && okHttpClient.cookieJar() == CookieJar.NO_COOKIES) {
         http.cookieJar(new MemoryCookieJar());
       }
       Transports.guard(http, owns ? null : okHttpClient, maxIdleConnection.toMillis());
-      return new StagehandOkHttpClient(copy(), configure(http).build(), owns, ClientState.root());
+      return new StagehandOkHttpClient(copy(), configure(http).build(), owns, ClientState.root(), local, local != null);
     }
 
-    StagehandClient buildSharing(OkHttpClient shared, ClientState state) {
-      return new StagehandOkHttpClient(copy(), configure(shared.newBuilder()).build(), false, state);
+    StagehandClient buildSharing(OkHttpClient shared, ClientState state, LocalServerProcess local) {
+      return new StagehandOkHttpClient(copy(), configure(shared.newBuilder()).build(), false, state, local, false);
     }
 
     private OkHttpClient.Builder configure(OkHttpClient.Builder http) {
@@ -414,7 +511,9 @@ public final class StagehandOkHttpClient implements StagehandClient {
       copy.scheduler = scheduler;
       copy.clock = clock;
       copy.maxIdleConnection = maxIdleConnection;
+      copy.localServer = localServer;
       copy.explicitBaseUrl = explicitBaseUrl;
+      copy.explicitLocalServer = explicitLocalServer;
       copy.explicitApiKey = explicitApiKey;
       copy.explicitProjectId = explicitProjectId;
       copy.explicitModelApiKey = explicitModelApiKey;

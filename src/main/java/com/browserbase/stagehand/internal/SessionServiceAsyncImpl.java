@@ -11,12 +11,14 @@ import com.browserbase.stagehand.services.SessionServiceAsync;
 /** {@link SessionServiceAsync} over the shared transport. Not API. */
 public final class SessionServiceAsyncImpl implements SessionServiceAsync {
   private final HttpTransport transport;
+  private final StartHook starts;
   private final SessionServiceAsync.WithRawResponse withRawResponse;
 
-  /** Creates the service. */
-  public SessionServiceAsyncImpl(HttpTransport transport) {
+  /** Creates the service; every {@code start} goes through {@code starts}. */
+  public SessionServiceAsyncImpl(HttpTransport transport, StartHook starts) {
     this.transport = transport;
-    this.withRawResponse = new Raw(transport);
+    this.starts = starts;
+    this.withRawResponse = new Raw(transport, starts);
   }
 
   @Override
@@ -26,7 +28,7 @@ public final class SessionServiceAsyncImpl implements SessionServiceAsync {
 
   @Override
   public CompletableFuture<SessionStartResponse> start(SessionStartParams params, RequestOptions options) {
-    return transport.executeAsync(SessionServiceImpl.request(params), options, Responses.START);
+    return starts.startAsync(params, sent -> transport.executeAsync(SessionServiceImpl.request(sent), options, Responses.START));
   }
 
   @Override
@@ -92,14 +94,16 @@ public final class SessionServiceAsyncImpl implements SessionServiceAsync {
   /** The raw-response view. */
   private static final class Raw implements SessionServiceAsync.WithRawResponse {
     private final HttpTransport transport;
+    private final StartHook starts;
 
-    Raw(HttpTransport transport) {
+    Raw(HttpTransport transport, StartHook starts) {
       this.transport = transport;
+      this.starts = starts;
     }
 
     @Override
     public CompletableFuture<HttpResponseFor<SessionStartResponse>> start(SessionStartParams params, RequestOptions options) {
-      return transport.executeRawAsync(SessionServiceImpl.request(params), options, Responses.START);
+      return starts.startAsync(params, sent -> transport.executeRawAsync(SessionServiceImpl.request(sent), options, Responses.START));
     }
 
     @Override

@@ -9,12 +9,14 @@ import com.browserbase.stagehand.services.SessionService;
 /** {@link SessionService} over the shared transport. Not API. */
 public final class SessionServiceImpl implements SessionService {
   private final HttpTransport transport;
+  private final StartHook starts;
   private final SessionService.WithRawResponse withRawResponse;
 
-  /** Creates the service. */
-  public SessionServiceImpl(HttpTransport transport) {
+  /** Creates the service; every {@code start} goes through {@code starts}. */
+  public SessionServiceImpl(HttpTransport transport, StartHook starts) {
     this.transport = transport;
-    this.withRawResponse = new Raw(transport);
+    this.starts = starts;
+    this.withRawResponse = new Raw(transport, starts);
   }
 
   @Override
@@ -24,7 +26,7 @@ public final class SessionServiceImpl implements SessionService {
 
   @Override
   public SessionStartResponse start(SessionStartParams params, RequestOptions options) {
-    return transport.execute(request(params), options, Responses.START);
+    return starts.start(params, sent -> transport.execute(request(sent), options, Responses.START));
   }
 
   @Override
@@ -90,14 +92,16 @@ public final class SessionServiceImpl implements SessionService {
   /** The raw-response view. */
   private static final class Raw implements SessionService.WithRawResponse {
     private final HttpTransport transport;
+    private final StartHook starts;
 
-    Raw(HttpTransport transport) {
+    Raw(HttpTransport transport, StartHook starts) {
       this.transport = transport;
+      this.starts = starts;
     }
 
     @Override
     public HttpResponseFor<SessionStartResponse> start(SessionStartParams params, RequestOptions options) {
-      return transport.executeRaw(SessionServiceImpl.request(params), options, Responses.START);
+      return starts.start(params, sent -> transport.executeRaw(SessionServiceImpl.request(sent), options, Responses.START));
     }
 
     @Override

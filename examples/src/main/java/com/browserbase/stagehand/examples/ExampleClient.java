@@ -56,6 +56,11 @@ public final class ExampleClient implements StagehandClient {
   }
 
   @Override
+  public String baseUrl() {
+    return client.baseUrl();
+  }
+
+  @Override
   public StagehandClientAsync async() {
     return client.async();
   }
