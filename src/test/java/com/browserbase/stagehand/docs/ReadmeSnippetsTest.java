@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,9 +61,14 @@ class ReadmeSnippetsTest {
   static final List<String> PREAMBLE = Arrays.asList(
       "protected StagehandClient client;",
       "protected SessionService sessions;",
+      "protected StagehandSession session;",
       "protected String id;",
       "protected Logger log;",
       "protected static final class Title { public String title; }");
+
+  /** Preamble members whose type a given SDK class provides: left out while the SDK has no such class. */
+  private static final Map<String, String> NEEDS = Collections.singletonMap(
+      "protected StagehandSession session;", "com.browserbase.stagehand.client.StagehandSession");
 
   private static final Pattern UNDECLARED = Pattern.compile("cannot find symbol\\s+symbol:\\s+variable (\\w+)");
   private static final Pattern DIRECTIVE = Pattern.compile("^\\s*<!--\\s*snippet:(.*?)-->\\s*$");
@@ -235,8 +241,21 @@ class ReadmeSnippetsTest {
   /** The class every class-body and method-body snippet's wrapper extends. */
   static String preambleSource() {
     StringBuilder out = header("snippets").append("@SuppressWarnings(\"all\")\npublic abstract class Preamble {\n");
-    PREAMBLE.forEach(member -> out.append("  ").append(member).append('\n'));
+    for (String member : PREAMBLE) {
+      if (!NEEDS.containsKey(member) || sdkHas(NEEDS.get(member))) {
+        out.append("  ").append(member).append('\n');
+      }
+    }
     return out.append("}\n").toString();
+  }
+
+  private static boolean sdkHas(String className) {
+    try {
+      Class.forName(className, false, StagehandClient.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /** The {@code ```java} blocks of one Markdown file, in order. */
