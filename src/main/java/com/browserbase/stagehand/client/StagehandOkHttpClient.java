@@ -5,6 +5,7 @@ import com.browserbase.stagehand.internal.ClientConfig;
 import com.browserbase.stagehand.internal.ClientState;
 import com.browserbase.stagehand.internal.ClientThreads;
 import com.browserbase.stagehand.internal.HttpTransport;
+import com.browserbase.stagehand.internal.JacksonVersions;
 import com.browserbase.stagehand.internal.LocalServerProcess;
 import com.browserbase.stagehand.internal.MemoryCookieJar;
 import com.browserbase.stagehand.internal.RetryPolicy;
@@ -450,8 +451,13 @@ public final class StagehandOkHttpClient implements StagehandClient {
     /**
      * Builds the client. In local mode this starts the server first, which takes a second or two, and
      * throws {@link LocalServerException} when it cannot be started or is not ready in time.
+     *
+     * @throws IllegalStateException when the Jackson on the class path cannot run the SDK: older than
+     *     2.12, or {@code jackson-annotations}, {@code jackson-core} and {@code jackson-databind} of
+     *     versions that do not fit together (the message names them and how to align them)
      */
     public StagehandClient build() {
+      JacksonVersions.check();
       LocalServerProcess local = localServer != null ? LocalServerProcess.start(localServer) : null;
       try {
         return build(local);
