@@ -480,9 +480,12 @@ final class FaultServer implements AutoCloseable {
           if (request == null) {
             break; // the client closed the connection between requests
           }
-          record(request);
+          Reply reply;
+          synchronized (script) { // a request is seen only once it has its reply: arrival order = script order
+            reply = script.poll();
+            record(request);
+          }
           requestsServed++;
-          Reply reply = script.poll();
           if (reply == null) {
             reply = json(500, "{\"success\":false,\"error\":\"FaultServer: no reply scripted for "
                 + request.line() + "\"}");
