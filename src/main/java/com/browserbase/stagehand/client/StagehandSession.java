@@ -110,8 +110,9 @@ public interface StagehandSession extends AutoCloseable {
 
   /**
    * What {@code instruction} asks for, as a {@code type}: the JSON Schema sent is made from the type
-   * (fields or getters, records, enums, collections, nested types, Jackson annotations), and the
-   * result is read into it.
+   * (fields or getters, records, enums, collections, {@code Map<String, V>}, nested types, Jackson
+   * annotations), and the result is read into it. A map is asked for as a list of key/value entries
+   * (the server would drop the keys of an object) and read back as a map.
    *
    * @throws IllegalArgumentException before anything is sent, when the type has no fixed JSON shape
    *     ({@code Object}, a raw {@code Map}) or refers to itself

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Checks a JSON value against a schema of {@link JsonSchemas}, before Jackson reads it, for what
+ * Checks a JSON value against a schema of {@link JsonSchemas#ofResult}, before Jackson reads it, for what
  * Jackson would otherwise let through: a required property missing or null (read as {@code null} or
  * {@code 0}), a fraction where an integer belongs (truncated: the model is told {@code number} for
  * {@code integer}), a number where a string belongs (turned into text), a string outside an enum.
