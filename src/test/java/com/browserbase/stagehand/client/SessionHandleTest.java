@@ -308,6 +308,25 @@ class SessionHandleTest {
         .hasMessage("The result does not fit Visits: at perPage[1].key: duplicate key \"/\", also at perPage[0].key");
   }
 
+  /** Its {@code metadata} would be overwritten by the server's own and then removed from the result. */
+  public record Article(String title, String metadata) {}
+
+  @Test
+  void aTypeWithATopLevelPropertyTheServerTakesIsRefusedBeforeAnythingIsSent() {
+    StagehandSession session = open();
+    StagehandSessionAsync async = client.async().sessions().attach("s-1");
+
+    assertThatThrownBy(() -> session.extract("the article", Article.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Cannot extract into Article: the Stagehand server overwrites the top-level property"
+            + " \"metadata\"")
+        .hasMessageContaining("@JsonProperty");
+    assertThatThrownBy(() -> async.extract("the article", Article.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"metadata\"");
+    assertThat(server.getRequestCount()).as("only the start").isEqualTo(1);
+  }
+
   @Test
   void executeRunsAnAgentWithTheServersDefaultsOrTheGivenConfig() {
     StagehandSession session = open();
