@@ -110,11 +110,15 @@ public interface StagehandSession extends AutoCloseable {
 
   /**
    * What {@code instruction} asks for, as a {@code type}: the JSON Schema sent is made from the type
-   * (fields or getters, records, enums, collections, nested types, Jackson annotations), and the
-   * result is read into it.
+   * (fields or getters, records, enums, collections, {@code Map<String, V>}, nested types, Jackson
+   * annotations), and the result is read into it. A map is asked for as a list of key/value entries
+   * (the server would drop the keys of an object) and read back as a map.
    *
    * @throws IllegalArgumentException before anything is sent, when the type has no fixed JSON shape
-   *     ({@code Object}, a raw {@code Map}) or refers to itself
+   *     ({@code Object}, a raw {@code Map}), refers to itself, or has a top-level property the server
+   *     takes for its own figures and removes from the result ({@code metadata}, {@code prompt_tokens},
+   *     {@code completion_tokens}, {@code reasoning_tokens}, {@code cached_input_tokens},
+   *     {@code inference_time_ms}): rename it with {@code @JsonProperty}
    * @throws com.browserbase.stagehand.errors.StagehandInvalidDataException when the result does not
    *     fit the type, naming where
    */

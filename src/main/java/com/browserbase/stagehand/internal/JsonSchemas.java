@@ -26,8 +26,10 @@ import java.util.OptionalLong;
  *       each required unless its type is {@code Optional}, {@code OptionalInt}, {@code OptionalLong} or
  *       {@code OptionalDouble}; {@code additionalProperties: false}. {@code @JsonPropertyDescription} and
  *       {@code @JsonClassDescription} become {@code description}.
- *   <li>Arrays and collections are arrays of their element; {@code Map<String, V>} is an object whose
- *       {@code additionalProperties} is the schema of {@code V}.
+ *   <li>Arrays and collections are arrays of their element.
+ *   <li>{@code Map<String, V>} is an array of entries {@code {"key": "...", "value": <V>}}, described
+ *       as such ({@link MapEntries}: the server would drop every key of an object schema without
+ *       {@code properties}); {@link MapResults} reads them back into a map.
  *   <li>One-value types (numbers, strings, enums, {@code java.time}, {@code UUID}, {@code URI}) are
  *       described by {@link ScalarSchemas}.
  *   <li>{@code Object}, {@code JsonNode}, a raw {@code Map} or {@code List}, a map with other keys than
@@ -36,7 +38,8 @@ import java.util.OptionalLong;
  *       ({@code []} an element, {@code .*} a map value).
  * </ul>
  *
- * <p>Each call builds a new tree, which the caller owns.
+ * <p>Each call builds a new tree, which the caller owns. {@link #ofResult} is the schema of the
+ * result once its maps are objects again, which {@link SchemaCheck} checks.
  */
 public final class JsonSchemas {
   /** The deepest nesting of classes described; deeper means a generic type that never ends. */
@@ -44,8 +47,12 @@ public final class JsonSchemas {
 
   /** The classes being described, innermost first: meeting one of them again is recursion. */
   private final Deque<JavaType> enclosing = new ArrayDeque<>();
+  /** Whether a map is described as its entries (what is sent) or as an object (what is read). */
+  private final boolean mapsAsEntries;
 
-  private JsonSchemas() {}
+  private JsonSchemas(boolean mapsAsEntries) {
+    this.mapsAsEntries = mapsAsEntries;
+  }
 
   /** The schema of {@code type}. */
   public static ObjectNode of(Class<?> type) {
@@ -64,7 +71,18 @@ public final class JsonSchemas {
    */
   public static ObjectNode of(JavaType type) {
     Checks.notNull(type, "type");
-    return new JsonSchemas().schema(type, label(type));
+    return new JsonSchemas(true).schema(type, label(type));
+  }
+
+  /**
+   * The schema of a result for {@code type} once {@link MapResults} has turned its maps' entries back
+   * into objects: the same, but each map {@code {"type": "object", "additionalProperties": <V>}}.
+   *
+   * @throws IllegalArgumentException when the type cannot be described
+   */
+  static ObjectNode ofResult(JavaType type) {
+    Checks.notNull(type, "type");
+    return new JsonSchemas(false).schema(type, label(type));
   }
 
   private ObjectNode schema(JavaType type, String path) {
@@ -114,8 +132,12 @@ public final class JsonSchemas {
       throw new IllegalArgumentException(cannot(path) + label(type) + " has keys of type "
           + type.getKeyType().getRawClass().getName() + "; only Map<String, V> with a concrete V is supported");
     }
+    ObjectNode values = schema(type.getContentType(), path + ".*");
+    if (mapsAsEntries) {
+      return MapEntries.schema(values);
+    }
     ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object");
-    schema.set("additionalProperties", schema(type.getContentType(), path + ".*"));
+    schema.set("additionalProperties", values);
     return schema;
   }
 
@@ -156,15 +178,17 @@ public final class JsonSchemas {
   }
 
   /**
-   * Sets a description: a property's own replaces its type's, except the hint of a string format
-   * ("an ISO 8601 date, like 2024-03-31"), which the model still needs and so follows in parentheses.
+   * Sets a description: a property's own replaces its type's, except a hint the model still needs,
+   * which follows in parentheses: a string's format ("an ISO 8601 date, like 2024-03-31") or a map's
+   * entries ("entries of a map, one per key"; no other array has a description of its own).
    */
   private static void describe(ObjectNode schema, String description) {
     if (description == null || description.isEmpty()) {
       return;
     }
     JsonNode hint = schema.get("description");
-    boolean keepHint = hint != null && "string".equals(schema.path("type").asText());
+    String type = schema.path("type").asText();
+    boolean keepHint = hint != null && ("string".equals(type) || "array".equals(type));
     schema.put("description", keepHint ? description + " (" + hint.asText() + ")" : description);
   }
 

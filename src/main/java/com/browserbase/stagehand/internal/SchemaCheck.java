@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Checks a JSON value against a schema of {@link JsonSchemas}, before Jackson reads it, for what
+ * Checks a JSON value against a schema of {@link JsonSchemas#ofResult}, before Jackson reads it, for what
  * Jackson would otherwise let through: a required property missing or null (read as {@code null} or
  * {@code 0}), a fraction where an integer belongs (truncated: the model is told {@code number} for
  * {@code integer}), a number where a string belongs (turned into text), a string outside an enum.
@@ -39,7 +39,7 @@ final class SchemaCheck {
           return mismatch(path, schema, value);
         }
         for (int i = 0; i < value.size(); i++) {
-          String problem = problem(value.get(i), schema.get("items"), path + "[" + i + "]");
+          String problem = problem(value.get(i), schema.get("items"), ProblemText.element(path, i));
           if (problem != null) {
             return problem;
           }
@@ -50,11 +50,11 @@ final class SchemaCheck {
           return mismatch(path, schema, value);
         }
         if (noUrl(value, schema)) {
-          return at(path) + "expected a URL, got \"\" (the server found no link for it)";
+          return ProblemText.at(path) + "expected a URL, got \"\" (the server found no link for it)";
         }
         JsonNode names = schema.get("enum");
         if (names != null && !contains(names, value)) {
-          return at(path) + "expected one of " + join(names) + ", got " + abbreviate(value);
+          return ProblemText.at(path) + "expected one of " + join(names) + ", got " + ProblemText.abbreviate(value);
         }
         return null;
       case "integer":
@@ -86,8 +86,8 @@ final class SchemaCheck {
           continue;
         }
         String problem = present
-            ? problem(property, properties.get(name), child(path, name))
-            : at(child(path, name)) + "required but " + (property == null ? "missing" : "null");
+            ? problem(property, properties.get(name), ProblemText.child(path, name))
+            : ProblemText.at(ProblemText.child(path, name)) + "required but " + (property == null ? "missing" : "null");
         if (problem != null) {
           return problem;
         }
@@ -97,7 +97,7 @@ final class SchemaCheck {
     if (values != null && values.isObject()) {
       for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
         String name = names.next();
-        String problem = problem(value.get(name), values, child(path, name));
+        String problem = problem(value.get(name), values, ProblemText.child(path, name));
         if (problem != null) {
           return problem;
         }
@@ -117,7 +117,7 @@ final class SchemaCheck {
   private static String mismatch(String path, JsonNode schema, JsonNode value) {
     String type = schema.path("type").asText();
     String article = type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an " : "a ";
-    return at(path) + "expected " + article + type + ", got " + abbreviate(value);
+    return ProblemText.at(path) + "expected " + article + type + ", got " + ProblemText.abbreviate(value);
   }
 
   private static boolean contains(JsonNode names, JsonNode value) {
@@ -135,18 +135,5 @@ final class SchemaCheck {
       joined.append(joined.length() > 0 ? ", " : "").append(name);
     }
     return joined.toString();
-  }
-
-  private static String child(String path, String name) {
-    return path.isEmpty() ? name : path + "." + name;
-  }
-
-  private static String at(String path) {
-    return path.isEmpty() ? "" : "at " + path + ": ";
-  }
-
-  private static String abbreviate(JsonNode value) {
-    String text = value.toString();
-    return text.length() > 60 ? text.substring(0, 60) + "..." : text;
   }
 }

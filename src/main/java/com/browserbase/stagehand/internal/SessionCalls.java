@@ -100,9 +100,13 @@ final class SessionCalls {
         answer -> answer.data().result(), result -> result);
   }
 
-  /** An extract whose schema is made from {@code type}, read into it; an unusable type throws here, before any call. */
+  /**
+   * An extract whose schema is made from {@code type}, read into it; an unusable type throws here, before
+   * any call: one without a schema, or one with a top-level property the server takes for itself.
+   */
   static <T> Call<?, T> extract(String id, String instruction, JavaType type, ExtractOptions options) {
     ObjectNode schema = JsonSchemas.of(type);
+    ReservedResultNames.check(type, schema);
     return new Call<>(SessionServiceImpl.request(extractParams(id, instruction, schema, options)), Responses.EXTRACT,
         answer -> TypedResults.<T>read(answer.data().result(), type), result -> TypedResults.<T>read(result, type));
   }

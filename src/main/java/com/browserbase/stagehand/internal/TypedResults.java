@@ -15,12 +15,14 @@ import java.io.IOException;
  * Reads the result of a typed {@code extract} into its type: the JSON the server returned for the
  * schema {@link JsonSchemas} made of that type. Not API.
  *
- * <p>The result is first checked against the schema ({@link SchemaCheck}), then read by Jackson with the
- * SDK mapper's modules. Two things differ from {@code Json.MAPPER}: a JSON {@code null} is set, not
- * skipped, so an absent {@code Optional} property becomes {@code Optional.empty()} and never
- * {@code null}; and a non-object result that arrives still wrapped as {@code {"value": ...}} (the form
- * the server has the model answer in; it normally unwraps it) is unwrapped. A number with no fraction
- * ({@code 3.0}) reads into an integer type: the model is told {@code number} for {@code integer}.
+ * <p>Each map comes back as the array of entries it was asked in; {@link MapResults} first turns it
+ * back into an object. The result is then checked against the schema ({@link SchemaCheck}), then read
+ * by Jackson with the SDK mapper's modules. Two things differ from {@code Json.MAPPER}: a JSON
+ * {@code null} is set, not skipped, so an absent {@code Optional} property becomes
+ * {@code Optional.empty()} and never {@code null}; and a non-object result that arrives still
+ * wrapped as {@code {"value": ...}} (the form the server has the model answer in; it normally unwraps
+ * it) is unwrapped. A number with no fraction ({@code 3.0}) reads into an integer type: the model is
+ * told {@code number} for {@code integer}.
  */
 public final class TypedResults {
   /** The SDK's mapper, but with nulls set as given (the SDK's own models skip them). */
@@ -43,13 +45,21 @@ public final class TypedResults {
    *
    * @throws StagehandInvalidDataException when the result does not fit the type, naming the JSON path
    *     and what was expected there: {@code "The result does not fit Page: at links[1].count: expected
-   *     an integer, got 3.5"}
+   *     an integer, got 3.5"}; also for a map's entries that give a key twice
    * @throws IllegalArgumentException when {@link JsonSchemas} cannot describe the type
    */
   public static <T> T read(JsonNode result, JavaType type) {
-    ObjectNode schema = JsonSchemas.of(type);
-    JsonNode value = unwrapped(result == null ? MissingNode.getInstance() : result, schema).deepCopy();
-    String problem = value.isMissingNode() ? "no result" : SchemaCheck.problem(value, schema);
+    ObjectNode sent = JsonSchemas.of(type);
+    JsonNode value = unwrapped(result == null ? MissingNode.getInstance() : result, sent, type).deepCopy();
+    if (value.isMissingNode()) {
+      throw new StagehandInvalidDataException(doesNotFit(type) + "no result");
+    }
+    try {
+      value = MapResults.objects(value, type);
+    } catch (MapEntries.BadEntries e) {
+      throw new StagehandInvalidDataException(doesNotFit(type) + e.getMessage(), e);
+    }
+    String problem = SchemaCheck.problem(value, JsonSchemas.ofResult(type));
     if (problem != null) {
       throw new StagehandInvalidDataException(doesNotFit(type) + problem);
     }
@@ -62,9 +72,14 @@ public final class TypedResults {
     }
   }
 
-  private static JsonNode unwrapped(JsonNode result, ObjectNode schema) {
-    boolean wrapped = !"object".equals(schema.path("type").asText()) && result.isObject() && result.size() == 1
-        && result.has("value");
+  /**
+   * The result without the {@code {"value": ...}} the server wraps around anything but an object. A map
+   * is sent as an array, so its entries come wrapped; a map that arrives as an object is the map itself,
+   * even when its one key is {@code value}.
+   */
+  private static JsonNode unwrapped(JsonNode result, ObjectNode sent, JavaType type) {
+    boolean wrapped = !"object".equals(sent.path("type").asText()) && result.isObject() && result.size() == 1
+        && result.has("value") && !(MapResults.isMap(type) && !result.get("value").isArray());
     return wrapped ? result.get("value") : result;
   }
 

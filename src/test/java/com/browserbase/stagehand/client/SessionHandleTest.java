@@ -254,6 +254,79 @@ class SessionHandleTest {
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
+  /** A typed extract's target with a map: the server would drop the keys of an object schema without properties. */
+  public record Visits(String site, java.util.Map<String, Integer> perPage) {}
+
+  private static final String VISITS_SCHEMA = """
+      {"type":"object","properties":{
+        "site":{"type":"string"},
+        "perPage":{"type":"array","items":{"type":"object",
+          "properties":{"key":{"type":"string"},"value":{"type":"integer"}},
+          "required":["key","value"],"additionalProperties":false},
+          "description":"entries of a map, one per key"}},
+       "required":["site","perPage"],"additionalProperties":false}""";
+
+  @Test
+  void aMapGoesOutAsEntriesAndComesBackAsAMap() {
+    StagehandSession session = open();
+    server.enqueue(json("""
+        {"success":true,"data":{"result":{"site":"example.com",
+          "perPage":[{"key":"/","value":3},{"key":"/docs","value":1.0}]}}}"""));
+
+    Visits visits = session.extract("visits per page", Visits.class);
+
+    assertThat(visits.site()).isEqualTo("example.com");
+    assertThat(visits.perPage()).containsExactly(java.util.Map.entry("/", 3), java.util.Map.entry("/docs", 1));
+    assertThat(bodyTree(take(server))).isEqualTo(tree(
+        "{\"instruction\":\"visits per page\",\"schema\":" + VISITS_SCHEMA + "}"));
+  }
+
+  @Test
+  void aMapUnderProgressIsReadFromTheFinishedEventsEntries() {
+    StagehandSession session = open();
+    server.enqueue(sse(
+        "{\"data\":{\"status\":\"starting\"},\"type\":\"system\",\"id\":\"1\"}",
+        "{\"data\":{\"status\":\"finished\",\"result\":{\"site\":\"example.com\","
+            + "\"perPage\":[{\"key\":\"/\",\"value\":3}]}},\"type\":\"system\",\"id\":\"2\"}"));
+
+    Visits visits = session.withProgress(e -> { }).extract("visits per page", Visits.class);
+
+    assertThat(visits.perPage()).containsExactly(java.util.Map.entry("/", 3));
+    assertThat(bodyTree(take(server))).isEqualTo(tree(
+        "{\"instruction\":\"visits per page\",\"schema\":" + VISITS_SCHEMA + ",\"streamResponse\":true}"));
+  }
+
+  @Test
+  void aMapKeyGivenTwiceIsInvalidDataNamingWhere() {
+    StagehandSession session = open();
+    server.enqueue(json("""
+        {"success":true,"data":{"result":{"site":"example.com",
+          "perPage":[{"key":"/","value":3},{"key":"/","value":1}]}}}"""));
+
+    assertThatThrownBy(() -> session.extract("visits per page", Visits.class))
+        .isInstanceOf(com.browserbase.stagehand.errors.StagehandInvalidDataException.class)
+        .hasMessage("The result does not fit Visits: at perPage[1].key: duplicate key \"/\", also at perPage[0].key");
+  }
+
+  /** Its {@code metadata} would be overwritten by the server's own and then removed from the result. */
+  public record Article(String title, String metadata) {}
+
+  @Test
+  void aTypeWithATopLevelPropertyTheServerTakesIsRefusedBeforeAnythingIsSent() {
+    StagehandSession session = open();
+    StagehandSessionAsync async = client.async().sessions().attach("s-1");
+
+    assertThatThrownBy(() -> session.extract("the article", Article.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Cannot extract into Article: the Stagehand server overwrites the top-level property"
+            + " \"metadata\"")
+        .hasMessageContaining("@JsonProperty");
+    assertThatThrownBy(() -> async.extract("the article", Article.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"metadata\"");
+    assertThat(server.getRequestCount()).as("only the start").isEqualTo(1);
+  }
+
   @Test
   void executeRunsAnAgentWithTheServersDefaultsOrTheGivenConfig() {
     StagehandSession session = open();

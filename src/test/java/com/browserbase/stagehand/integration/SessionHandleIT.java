@@ -12,11 +12,16 @@ import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.browserbase.stagehand.models.sessions.BrowserConfig;
 import com.browserbase.stagehand.models.sessions.LocalBrowserLaunchOptions;
 import com.browserbase.stagehand.models.sessions.ExtractOptions;
+import com.browserbase.stagehand.models.sessions.SessionExtractParams;
 import com.browserbase.stagehand.models.sessions.SessionNavigateParams;
 import com.browserbase.stagehand.models.sessions.SessionStartParams;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,6 +89,53 @@ class SessionHandleIT {
     assertThatThrownBy(() -> stack.client.sessions().navigate(
             SessionNavigateParams.builder().id(kept.id()).url(stack.page.url()).build()))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  /** A map in a typed extract. */
+  public record Counts(Map<String, Integer> counts) {}
+
+  @Test
+  void aMapKeepsItsKeysThroughTheServersSchemaConversion(RealStagehand.Stack stack) {
+    try (StagehandSession session = stack.client.sessions().open(start())) {
+      session.navigate(stack.page.url());
+      ExtractOptions model = ExtractOptions.builder().model(stack.model.model()).build();
+
+      Counts counts = session.extract("how often each line appears", Counts.class, model);
+      Map<String, String> lines = session.extract("each line by itself",
+          new TypeReference<Map<String, String>>() {}, model);
+
+      // The fake model answers one entry whose key and string value are the page's last line.
+      assertThat(counts.counts()).containsExactly(Map.entry("Nothing submitted", 1));
+      assertThat(lines).containsExactly(Map.entry("Nothing submitted", "Nothing submitted"));
+      JsonNode asked = lastSchemaWith(stack, "counts").path("properties").path("counts");
+      assertThat(asked.path("type").asText()).isEqualTo("array");
+      assertThat(asked.path("items").path("properties").has("key")).isTrue();
+      assertThat(asked.path("items").path("properties").has("value")).isTrue();
+
+      // Why entries: the same map as an object schema without properties comes back without its keys.
+      JsonNode asObject = stack.client.sessions().extract(
+          SessionExtractParams.builder().id(session.id())
+              .instruction("how often each line appears")
+              .schema(Map.of("type", "object", "properties", Map.of("counts",
+                  Map.of("type", "object", "additionalProperties", Map.of("type", "integer"))),
+                  "required", List.of("counts")))
+              .options(model).build()).data().result();
+      assertThat(asObject.path("counts"))
+          .as("server-v3 3.7.5 drops the keys of an object schema without properties; if it keeps them now,"
+              + " maps could be sent as objects again")
+          .isEqualTo(JsonNodeFactory.instance.objectNode());
+    }
+  }
+
+  /** The JSON Schema of the last structured-output request to the fake model with the property {@code property}. */
+  private static JsonNode lastSchemaWith(RealStagehand.Stack stack, String property) {
+    List<FakeModel.Call> calls = stack.model.calls();
+    for (int i = calls.size() - 1; i >= 0; i--) {
+      if (calls.get(i).schema().path("properties").has(property)) {
+        return calls.get(i).schema();
+      }
+    }
+    throw new AssertionError("the fake model got no request for " + property);
   }
 
   @Test

@@ -81,6 +81,14 @@ class JsonSchemasTest {
 
   record Maps(Map<String, Integer> counts, Map<String, Link> linksById, Map<String, List<String>> groups) {}
 
+  record DescribedMaps(@JsonPropertyDescription("Visits per page") Map<String, Integer> visits,
+      Optional<Map<String, String>> labels) {}
+
+  record Site(String name, Map<String, Integer> visits) {}
+
+  record Nested(List<Map<String, Integer>> perDay, Map<String, Map<String, Integer>> byRegion,
+      Map<String, Site> sites) {}
+
   record Optionals(Optional<String> nickname, OptionalInt age, OptionalLong views, OptionalDouble score,
       Optional<Link> homepage, String name) {}
 
@@ -228,16 +236,76 @@ class JsonSchemasTest {
          "additionalProperties": false}""".formatted(link, link));
   }
 
+  /** The schema of a map whose values have the schema {@code values}: an array of key/value entries. */
+  static String entries(String values) {
+    return """
+        {"type": "array", "items": {"type": "object", "properties": {"key": {"type": "string"}, "value": %s},
+           "required": ["key", "value"], "additionalProperties": false},
+         "description": "entries of a map, one per key"}""".formatted(values);
+  }
+
   @Test
-  void mapsWithStringKeysDescribeTheirValuesAsAdditionalProperties() {
+  void aMapIsAnArrayOfKeyValueEntriesBecauseTheServerDropsTheKeysOfAnObjectWithoutProperties() {
     assertSchema(Maps.class, """
         {"type": "object", "properties": {
-           "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
-           "linksById": {"type": "object", "additionalProperties": {"type": "object", "properties": {
-             "href": {"type": "string"}, "text": {"type": "string"}},
-             "required": ["href", "text"], "additionalProperties": false}},
-           "groups": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}},
-         "required": ["counts", "linksById", "groups"], "additionalProperties": false}""");
+           "counts": %s,
+           "linksById": %s,
+           "groups": %s},
+         "required": ["counts", "linksById", "groups"], "additionalProperties": false}""".formatted(
+        entries("{\"type\": \"integer\"}"),
+        entries("""
+            {"type": "object", "properties": {"href": {"type": "string"}, "text": {"type": "string"}},
+             "required": ["href", "text"], "additionalProperties": false}"""),
+        entries("{\"type\": \"array\", \"items\": {\"type\": \"string\"}}")));
+  }
+
+  @Test
+  void aMapPropertysDescriptionComesFirstAndTheEntriesHintFollows() {
+    assertSchema(DescribedMaps.class, """
+        {"type": "object", "properties": {
+           "visits": {"type": "array", "items": {"type": "object", "properties": {
+               "key": {"type": "string"}, "value": {"type": "integer"}},
+             "required": ["key", "value"], "additionalProperties": false},
+             "description": "Visits per page (entries of a map, one per key)"},
+           "labels": %s},
+         "required": ["visits"], "additionalProperties": false}""".formatted(entries("{\"type\": \"string\"}")));
+  }
+
+  @Test
+  void mapsInListsInMapsAndInClassesInMapsAreEntriesToo() {
+    String integers = entries("{\"type\": \"integer\"}");
+    assertSchema(Nested.class, """
+        {"type": "object", "properties": {
+           "perDay": {"type": "array", "items": %s},
+           "byRegion": %s,
+           "sites": %s},
+         "required": ["perDay", "byRegion", "sites"], "additionalProperties": false}""".formatted(
+        integers, entries(integers), entries("""
+            {"type": "object", "properties": {"name": {"type": "string"}, "visits": %s},
+             "required": ["name", "visits"], "additionalProperties": false}""".formatted(integers))));
+  }
+
+  @Test
+  void aTopLevelMapIsEntries() {
+    assertThat(JsonSchemas.of(new TypeReference<Map<String, Link>>() {})).isEqualTo(json(entries("""
+        {"type": "object", "properties": {"href": {"type": "string"}, "text": {"type": "string"}},
+         "required": ["href", "text"], "additionalProperties": false}""")));
+    assertThat(JsonSchemas.of(new TypeReference<Optional<Map<String, Integer>>>() {}))
+        .isEqualTo(json(entries("{\"type\": \"integer\"}")));
+  }
+
+  @Test
+  void theResultSchemaHasEachMapAsTheObjectItIsReadFrom() {
+    assertThat(JsonSchemas.ofResult(Json.MAPPER.constructType(Nested.class))).isEqualTo(json("""
+        {"type": "object", "properties": {
+           "perDay": {"type": "array", "items": {"type": "object", "additionalProperties": {"type": "integer"}}},
+           "byRegion": {"type": "object", "additionalProperties": {
+             "type": "object", "additionalProperties": {"type": "integer"}}},
+           "sites": {"type": "object", "additionalProperties": {"type": "object", "properties": {
+             "name": {"type": "string"},
+             "visits": {"type": "object", "additionalProperties": {"type": "integer"}}},
+             "required": ["name", "visits"], "additionalProperties": false}}},
+         "required": ["perDay", "byRegion", "sites"], "additionalProperties": false}"""));
   }
 
   @Test
@@ -297,9 +365,8 @@ class JsonSchemasTest {
   @Test
   void genericTypesAreDescribedFromTheirTypeArguments() {
     assertThat(JsonSchemas.of(new TypeReference<Box<Map<String, Double>>>() {})).isEqualTo(json("""
-        {"type": "object", "properties": {
-           "value": {"type": "object", "additionalProperties": {"type": "number"}}},
-         "required": ["value"], "additionalProperties": false}"""));
+        {"type": "object", "properties": {"value": %s}, "required": ["value"], "additionalProperties": false}"""
+        .formatted(entries("{\"type\": \"number\"}"))));
   }
 
   @Test

@@ -177,6 +177,113 @@ class TypedResultsTest {
         .hasMessage("The result does not fit Map<String, Integer>: at b: expected an integer, got null");
   }
 
+  // Maps: asked for as entries, read back as maps
+
+  record Site(String name, Map<String, Integer> visits) {}
+
+  record Report(Map<String, Integer> totals, List<Map<String, Integer>> perDay,
+      Map<String, Map<String, Integer>> byRegion, Map<String, Site> sites, Optional<Map<String, String>> labels) {}
+
+  @Test
+  void mapEntriesReadBackIntoMapsWhereverTheMapIs() {
+    Report report = TypedResults.read(json("""
+        {"totals": [{"key": "home", "value": 3}, {"key": "docs", "value": 2.0}],
+         "perDay": [[{"key": "mon", "value": 1}], []],
+         "byRegion": [{"key": "eu", "value": [{"key": "home", "value": 5}]}],
+         "sites": [{"key": "a", "value": {"name": "A", "visits": [{"key": "home", "value": 7}]}}],
+         "labels": [{"key": "home", "value": "Home"}]}"""), Report.class);
+
+    assertThat(report.totals()).containsExactly(Map.entry("home", 3), Map.entry("docs", 2));
+    assertThat(report.perDay()).containsExactly(Map.of("mon", 1), Map.of());
+    assertThat(report.byRegion()).isEqualTo(Map.of("eu", Map.of("home", 5)));
+    assertThat(report.sites()).isEqualTo(Map.of("a", new Site("A", Map.of("home", 7))));
+    assertThat(report.labels()).contains(Map.of("home", "Home"));
+  }
+
+  @Test
+  void aTopLevelMapReadsFromItsEntriesWrappedAsTheServerWrapsThemOrNot() {
+    TypeReference<Map<String, Site>> sites = new TypeReference<Map<String, Site>>() {};
+    Map<String, Site> expected = Map.of("a", new Site("A", Map.of("home", 1)));
+
+    assertThat(TypedResults.read(json("""
+        {"value": [{"key": "a", "value": {"name": "A", "visits": [{"key": "home", "value": 1}]}}]}"""), sites))
+        .isEqualTo(expected);
+    assertThat(TypedResults.read(json("""
+        [{"key": "a", "value": {"name": "A", "visits": [{"key": "home", "value": 1}]}}]"""), sites))
+        .isEqualTo(expected);
+    assertThat(TypedResults.read(json("""
+        {"value": []}"""), sites)).isEmpty();
+  }
+
+  @Test
+  void aMapThatAlreadyArrivesAsAnObjectIsTakenAsItIs() {
+    assertThat(TypedResults.read(json("""
+        {"totals": {"home": 3}, "perDay": [{"mon": 1}], "byRegion": {"eu": [{"key": "home", "value": 5}]},
+         "sites": {"a": {"name": "A", "visits": {"home": 7}}}}"""), Report.class))
+        .isEqualTo(new Report(Map.of("home", 3), List.of(Map.of("mon", 1)), Map.of("eu", Map.of("home", 5)),
+            Map.of("a", new Site("A", Map.of("home", 7))), Optional.empty()));
+    TypeReference<Map<String, Integer>> counts = new TypeReference<Map<String, Integer>>() {};
+    assertThat(TypedResults.read(json("""
+        {"value": 3}"""), counts)).containsExactly(Map.entry("value", 3));
+  }
+
+  @Test
+  void aKeyGivenTwiceIsRefusedNamingBothEntries() {
+    assertThatThrownBy(() -> TypedResults.read(json("""
+        {"name": "A", "visits": [{"key": "home", "value": 1}, {"key": "docs", "value": 2},
+                                 {"key": "home", "value": 3}]}"""), Site.class))
+        .isInstanceOf(StagehandInvalidDataException.class)
+        .hasMessage("The result does not fit Site: at visits[2].key: duplicate key \"home\", also at visits[0].key");
+    assertThatThrownBy(() -> TypedResults.read(json("""
+        {"sites": [{"key": "a", "value": {"name": "A", "visits": [{"key": "x", "value": 1}, {"key": "x", "value": 1}]}}],
+         "totals": [], "perDay": [], "byRegion": []}"""), Report.class))
+        .hasMessage("The result does not fit Report: at sites.a.visits[1].key: duplicate key \"x\", also at"
+            + " sites.a.visits[0].key");
+    assertThatThrownBy(() -> TypedResults.read(json("""
+        [{"key": "a", "value": 1}, {"key": "a", "value": 2}]"""), new TypeReference<Map<String, Integer>>() {}))
+        .hasMessage("The result does not fit Map<String, Integer>: at [1].key: duplicate key \"a\", also at [0].key");
+  }
+
+  @Test
+  void entriesThatAreNotKeyValuePairsAreRefusedNamingWhere() {
+    assertThatThrownBy(() -> readSite("[3]"))
+        .isInstanceOf(StagehandInvalidDataException.class)
+        .hasMessage("The result does not fit Site: at visits[0]: expected an entry {\"key\": ..., \"value\": ...},"
+            + " got 3");
+    assertThatThrownBy(() -> readSite("[{\"value\": 1}]"))
+        .hasMessage("The result does not fit Site: at visits[0].key: required but missing");
+    assertThatThrownBy(() -> readSite("[{\"key\": 7, \"value\": 1}]"))
+        .hasMessage("The result does not fit Site: at visits[0].key: expected a string, got 7");
+    assertThatThrownBy(() -> readSite("[{\"key\": \"home\"}]"))
+        .hasMessage("The result does not fit Site: at visits[0].value: required but missing");
+  }
+
+  @Test
+  void aMapsValuesAreCheckedAtTheirKeysPath() {
+    assertThatThrownBy(() -> readSite("[{\"key\": \"home\", \"value\": 2.5}]"))
+        .isInstanceOf(StagehandInvalidDataException.class)
+        .hasMessage("The result does not fit Site: at visits.home: expected an integer, got 2.5");
+    assertThatThrownBy(() -> readSite("[{\"key\": \"home\", \"value\": null}]"))
+        .hasMessage("The result does not fit Site: at visits.home: expected an integer, got null");
+    assertThatThrownBy(() -> readSite("\"home: 3\""))
+        .hasMessage("The result does not fit Site: at visits: expected an object, got \"home: 3\"");
+  }
+
+  @Test
+  void readingEntriesBackLeavesTheResultGivenAsItWas() {
+    JsonNode result = json("""
+        {"name": "A", "visits": [{"key": "home", "value": 1}]}""");
+
+    TypedResults.read(result, Site.class);
+
+    assertThat(result).isEqualTo(json("""
+        {"name": "A", "visits": [{"key": "home", "value": 1}]}"""));
+  }
+
+  private static Site readSite(String visits) {
+    return TypedResults.read(json("{\"name\": \"A\", \"visits\": " + visits + "}"), Site.class);
+  }
+
   @Test
   void aTopLevelArrayReadsAsItComesBackAndAlsoStillWrapped() {
     TypeReference<List<Link>> links = new TypeReference<List<Link>>() {};
