@@ -42,8 +42,10 @@ public interface StagehandClient extends AutoCloseable {
 
   /**
    * Closes the client. Every later call throws {@link IllegalStateException} at once; calls in flight
-   * (open streams included) are cancelled and fail with a {@code StagehandIoException}; the connection
-   * pool and threads are released when this client created them. In local mode, the client that
+   * (open streams included) are cancelled and fail with a {@code StagehandIoException}; every session
+   * still {@linkplain com.browserbase.stagehand.services.SessionService#opened() open} is ended (a
+   * browser left running costs money), within a bounded time, failures logged and never thrown; the
+   * connection pool and threads are released when this client created them. In local mode, the client that
    * started the server then stops it. A client from {@link #withOptions} only stops making calls.
    * Idempotent.
    */

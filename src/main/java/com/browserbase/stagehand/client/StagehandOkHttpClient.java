@@ -5,11 +5,13 @@ import com.browserbase.stagehand.internal.ClientConfig;
 import com.browserbase.stagehand.internal.ClientState;
 import com.browserbase.stagehand.internal.ClientThreads;
 import com.browserbase.stagehand.internal.HttpTransport;
+import com.browserbase.stagehand.internal.JacksonVersions;
 import com.browserbase.stagehand.internal.LocalServerProcess;
 import com.browserbase.stagehand.internal.MemoryCookieJar;
 import com.browserbase.stagehand.internal.RetryPolicy;
 import com.browserbase.stagehand.internal.RetryScheduler;
 import com.browserbase.stagehand.internal.SessionServiceAsyncImpl;
+import com.browserbase.stagehand.internal.SessionHandles;
 import com.browserbase.stagehand.internal.SessionServiceImpl;
 import com.browserbase.stagehand.internal.Sleeper;
 import com.browserbase.stagehand.internal.StartHook;
@@ -54,6 +56,8 @@ import okhttp3.OkHttpClient;
 public final class StagehandOkHttpClient implements StagehandClient {
   /** The hosted API, in us-west-2. */
   public static final String DEFAULT_BASE_URL = "https://api.stagehand.browserbase.com";
+  /** How long {@link #close()} waits for the sessions still open to end. */
+  private static final int END_SESSIONS_SECONDS = 15;
 
   private final Builder settings;
   private final OkHttpClient http;
@@ -89,8 +93,9 @@ public final class StagehandOkHttpClient implements StagehandClient {
     HttpTransport transport = new HttpTransport(
         http, config, state, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler);
     StartHook starts = local != null ? local.startHook() : StartHook.NONE;
-    this.sessions = new SessionServiceImpl(transport, starts);
-    this.async = new Async(new SessionServiceAsyncImpl(transport, starts));
+    SessionHandles handles = new SessionHandles(transport, starts, state, settings.clock);
+    this.sessions = new SessionServiceImpl(transport, starts, handles);
+    this.async = new Async(new SessionServiceAsyncImpl(transport, starts, handles));
   }
 
   /** Returns a builder with the defaults: the hosted API, 2 retries, each operation's own timeout. */
@@ -132,15 +137,20 @@ public final class StagehandOkHttpClient implements StagehandClient {
   /**
    * Closes the client: every later call throws {@link IllegalStateException} at once. A client made
    * by {@link #builder()} also cancels its calls in flight (they fail with {@code "... was
-   * cancelled: the client was closed"}), including those of the clients derived from it, and
-   * releases its threads and connections (a pool of your own {@link OkHttpClient} is left alone);
-   * in local mode it then stops the local server and its browsers. A client made by {@link
-   * #withOptions} only stops making calls. Idempotent.
+   * cancelled: the client was closed"}), including those of the clients derived from it; ends every
+   * session still {@linkplain SessionService#opened() open}, all at once and for at most {@value
+   * #END_SESSIONS_SECONDS} s (failures are logged at WARN, never thrown); and releases its threads
+   * and connections (a pool of your own {@link OkHttpClient} is left alone); in local mode it then
+   * stops the local server and its browsers. A client made by {@link #withOptions} only stops making
+   * calls. Idempotent.
    */
   @Override
   public void close() {
     if (!state.close()) {
       return;
+    }
+    if (state.isRoot()) {
+      state.sessions().endAll(Duration.ofSeconds(END_SESSIONS_SECONDS));
     }
     if (ownsHttp) {
       http.dispatcher().cancelAll();
@@ -441,8 +451,13 @@ public final class StagehandOkHttpClient implements StagehandClient {
     /**
      * Builds the client. In local mode this starts the server first, which takes a second or two, and
      * throws {@link LocalServerException} when it cannot be started or is not ready in time.
+     *
+     * @throws IllegalStateException when the Jackson on the class path cannot run the SDK: older than
+     *     2.12, or {@code jackson-annotations}, {@code jackson-core} and {@code jackson-databind} of
+     *     versions that do not fit together (the message names them and how to align them)
      */
     public StagehandClient build() {
+      JacksonVersions.check();
       LocalServerProcess local = localServer != null ? LocalServerProcess.start(localServer) : null;
       try {
         return build(local);

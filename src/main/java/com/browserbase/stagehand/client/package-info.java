@@ -1,12 +1,15 @@
 /**
  * The entry point of the SDK: build a {@link com.browserbase.stagehand.client.StagehandClient} with
- * {@link com.browserbase.stagehand.client.StagehandOkHttpClient}.
+ * {@link com.browserbase.stagehand.client.StagehandOkHttpClient}, then open a {@link
+ * com.browserbase.stagehand.client.StagehandSession} and work with it.
  *
  * <pre>{@code
- * StagehandClient client = StagehandOkHttpClient.builder()
- *     .fromEnv()
- *     .baseUrl("http://127.0.0.1:3000")
- *     .build();
+ * try (StagehandClient client = StagehandOkHttpClient.fromEnv();
+ *      StagehandSession session = client.sessions().open(
+ *          SessionStartParams.builder().modelName("openai/gpt-5-nano").build())) {
+ *   session.navigate("https://example.com");
+ *   session.act("click the 'More information' link");
+ * }
  * }</pre>
  */
 package com.browserbase.stagehand.client;

@@ -15,10 +15,21 @@ public final class ClientState {
   private final AtomicBoolean closed = new AtomicBoolean();
   /** The calls in flight, including open streams: cancelled when the root client closes. */
   private final Set<Call> calls;
+  /** The sessions open through the root client or a client derived from it. */
+  private final SessionRegistry sessions;
+  /** Whether this is the view of the calls that end sessions while the client closes. */
+  private final boolean closingView;
 
   private ClientState(ClientState root) {
+    this(root, root == null ? ConcurrentHashMap.<Call>newKeySet() : root.calls,
+        root == null ? new SessionRegistry() : root.sessions, false);
+  }
+
+  private ClientState(ClientState root, Set<Call> calls, SessionRegistry sessions, boolean closingView) {
     this.root = root;
-    this.calls = root == null ? ConcurrentHashMap.<Call>newKeySet() : root.calls;
+    this.calls = calls;
+    this.sessions = sessions;
+    this.closingView = closingView;
   }
 
   /** The state of a client that owns its pools. */
@@ -31,9 +42,27 @@ public final class ClientState {
     return new ClientState(root != null ? root : this);
   }
 
+  /** Whether this is the state of a client that owns its pools (not derived with {@code withOptions}). */
+  public boolean isRoot() {
+    return root == null;
+  }
+
   /** Whether this client, or the client it derives from, was closed. */
   public boolean isClosed() {
-    return closed.get() || (root != null && root.closed.get());
+    return !closingView && (closed.get() || (root != null && root.closed.get()));
+  }
+
+  /**
+   * The state seen by the calls that end the open sessions while the client closes: never closed,
+   * so that they go out; their calls are not tracked, so that closing does not cancel them.
+   */
+  ClientState closing() {
+    return new ClientState(this, ConcurrentHashMap.<Call>newKeySet(), sessions, true);
+  }
+
+  /** The sessions open through this client and the clients sharing its root. */
+  public SessionRegistry sessions() {
+    return sessions;
   }
 
   /** Throws {@link IllegalStateException} when the client is closed: no call may start. */

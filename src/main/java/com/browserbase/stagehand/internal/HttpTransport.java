@@ -86,12 +86,12 @@ public final class HttpTransport {
 
   /** A blocking call whose JSON response is parsed as {@code type} (and validated when that is on). */
   public <T> T execute(ApiRequest request, RequestOptions options, ResponseType<T> type) {
-    return sendBlocking(exchange(request, options, false), parsed(type, options));
+    return sendBlocking(exchange(request, options, false, false), parsed(type, options));
   }
 
   /** A blocking call answered with the raw response; its body is read, then parsed on demand. */
   public <T> HttpResponseFor<T> executeRaw(ApiRequest request, RequestOptions options, ResponseType<T> type) {
-    return sendBlocking(exchange(request, options, false), buffered(type, options));
+    return sendBlocking(exchange(request, options, false, false), buffered(type, options));
   }
 
   /**
@@ -99,36 +99,44 @@ public final class HttpTransport {
    * answer gets the checks of the blocking call that answers {@code type}.
    */
   public StreamResponse<StreamEvent> stream(ApiRequest request, RequestOptions options, ResponseType<?> type) {
-    return sendBlocking(exchange(request, options, true), events(type, options));
+    return sendBlocking(exchange(request, options, true, false), events(type, options));
   }
 
   /** A streaming call answered with the raw response of the stream. */
   public HttpResponseFor<StreamResponse<StreamEvent>> streamRaw(
       ApiRequest request, RequestOptions options, ResponseType<?> type) {
-    return sendBlocking(exchange(request, options, true), rawEvents(type, options));
+    return sendBlocking(exchange(request, options, true, false), rawEvents(type, options));
   }
 
   /** An asynchronous call; see {@link #execute}. */
   public <T> CompletableFuture<T> executeAsync(ApiRequest request, RequestOptions options, ResponseType<T> type) {
-    return sendAsync(exchange(request, options, false), parsed(type, options));
+    return sendAsync(exchange(request, options, false, false), parsed(type, options));
+  }
+
+  /**
+   * An asynchronous call made while the client closes (ending its open sessions): it goes out
+   * although the client no longer takes calls, and closing does not cancel it.
+   */
+  public <T> CompletableFuture<T> executeWhileClosing(ApiRequest request, RequestOptions options, ResponseType<T> type) {
+    return sendAsync(exchange(request, options, false, true), parsed(type, options));
   }
 
   /** An asynchronous call answered with the raw response; see {@link #executeRaw}. */
   public <T> CompletableFuture<HttpResponseFor<T>> executeRawAsync(
       ApiRequest request, RequestOptions options, ResponseType<T> type) {
-    return sendAsync(exchange(request, options, false), buffered(type, options));
+    return sendAsync(exchange(request, options, false, false), buffered(type, options));
   }
 
   /** An asynchronous stream: events go to the subscriber on an HTTP client thread. */
   public AsyncStreamResponse<StreamEvent> streamAsync(ApiRequest request, RequestOptions options, ResponseType<?> type) {
-    return new AsyncEventStream(sendAsync(exchange(request, options, true), events(type, options)),
+    return new AsyncEventStream(sendAsync(exchange(request, options, true, false), events(type, options)),
         client.dispatcher().executorService());
   }
 
   /** An asynchronous stream answered with its raw response once it has started. */
   public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> streamRawAsync(
       ApiRequest request, RequestOptions options, ResponseType<?> type) {
-    return sendAsync(exchange(request, options, true), rawEvents(type, options));
+    return sendAsync(exchange(request, options, true, false), rawEvents(type, options));
   }
 
   // ---- what to make of a successful response ----------------------------------------------------------
@@ -391,9 +399,11 @@ public final class HttpTransport {
 
   // ---- building requests -----------------------------------------------------------------------------
 
-  private Exchange exchange(ApiRequest request, RequestOptions options, boolean streaming) {
+  private Exchange exchange(ApiRequest request, RequestOptions options, boolean streaming, boolean whileClosing) {
     Checks.notNull(options, "options");
-    state.checkOpen();
+    if (!whileClosing) {
+      state.checkOpen();
+    }
     long timeoutMs = timeoutMs(request, options);
     // A blocking call is bounded as a whole; a stream only by the wait between two events.
     OkHttpClient http = streaming
@@ -405,7 +415,7 @@ public final class HttpTransport {
           ((JsonBody) httpRequest.body()).text());
     }
     return new Exchange(httpRequest, http, streaming, timeoutMs, config.connectTimeout.toMillis(), request.endpoint,
-        options.maxRetries().orElse(config.maxRetries), retryPolicy, state);
+        options.maxRetries().orElse(config.maxRetries), retryPolicy, whileClosing ? state.closing() : state);
   }
 
   private boolean validates(RequestOptions options) {

@@ -76,8 +76,10 @@ final class JsonTypes {
     } else if (Map.class.isAssignableFrom(raw)) {
       expect(value.isObject(), value, "an object", path);
       Type element = typeArgument(type, 1);
-      for (Map.Entry<String, JsonNode> entry : value.properties()) {
-        checkValue(entry.getValue(), element, path + "." + entry.getKey());
+      // fieldNames(), not properties() (Jackson 2.15+): the SDK runs on Jackson 2.12 and newer.
+      for (java.util.Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        checkValue(value.get(name), element, path + "." + name);
       }
     } else if (raw.isAnnotationPresent(JsonModel.class)) {
       expect(value.isObject(), value, "an object", path);

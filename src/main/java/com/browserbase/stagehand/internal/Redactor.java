@@ -3,9 +3,10 @@ package com.browserbase.stagehand.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /** Masks secrets in JSON bodies before they are logged. Not API. */
@@ -53,20 +54,28 @@ public final class Redactor {
       }
     } else if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
-      for (Map.Entry<String, JsonNode> field : object.properties()) {
-        String key = field.getKey();
+      // Names first, then replace(): properties() is Jackson 2.15+, and the SDK runs on 2.12 and newer.
+      for (String key : names(object)) {
+        JsonNode value = object.get(key);
         if (SECRET_KEYS.contains(key)) {
-          field.setValue(MASK);
-        } else if (SIGNED_URLS.contains(key) && field.getValue().isTextual()) {
-          field.setValue(TextNode.valueOf(maskQuery(field.getValue().textValue())));
-        } else if (SECRET_VALUE_MAPS.contains(key) && field.getValue().isObject()) {
-          for (Map.Entry<String, JsonNode> entry : field.getValue().properties()) {
-            entry.setValue(MASK);
+          object.replace(key, MASK);
+        } else if (SIGNED_URLS.contains(key) && value.isTextual()) {
+          object.replace(key, TextNode.valueOf(maskQuery(value.textValue())));
+        } else if (SECRET_VALUE_MAPS.contains(key) && value.isObject()) {
+          ObjectNode values = (ObjectNode) value;
+          for (String name : names(values)) {
+            values.replace(name, MASK);
           }
         } else {
-          mask(field.getValue());
+          mask(value);
         }
       }
     }
+  }
+
+  private static List<String> names(ObjectNode object) {
+    List<String> names = new ArrayList<>(object.size());
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -32,6 +33,8 @@ final class ServerOutput {
   private final ArrayDeque<Numbered> errors = new ArrayDeque<>();
   private final List<Thread> readers = new ArrayList<>();
   private long sequence;
+  /** When the last line was read ({@link System#nanoTime()}), for {@link #settle}. */
+  private long lastLineNanos;
   private volatile boolean stopping;
 
   /** {@code name} (such as {@code stagehand-server-12345}) names the reader threads. */
@@ -77,6 +80,28 @@ final class ServerOutput {
     return sequence;
   }
 
+  /**
+   * Waits until the server has been quiet for {@code quietMs} (at most {@code maxMs}): lines it wrote
+   * just before answering may still be on their way through the pipe and the reader thread.
+   */
+  synchronized void settle(long quietMs, long maxMs) {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(maxMs);
+    long quiet = TimeUnit.MILLISECONDS.toNanos(quietMs);
+    try {
+      while (true) {
+        long quietUntil = Math.max(lastLineNanos, start) + quiet;
+        long wait = Math.min(quietUntil, deadline) - System.nanoTime();
+        if (wait <= 0) {
+          return;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, wait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The errors logged after {@code mark}, shortened, oldest first. */
   synchronized List<String> errorsSince(long mark) {
     List<String> since = new ArrayList<>();
@@ -119,6 +144,8 @@ final class ServerOutput {
     }
     synchronized (this) {
       long number = ++sequence;
+      lastLineNanos = System.nanoTime();
+      notifyAll();
       lines.addLast(text);
       if (lines.size() > KEPT_LINES) {
         lines.removeFirst();

@@ -1,9 +1,12 @@
 package com.browserbase.stagehand.internal;
 
+import com.browserbase.stagehand.client.StagehandSessionAsync;
 import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.core.http.AsyncStreamResponse;
 import com.browserbase.stagehand.core.http.HttpResponseFor;
 import com.browserbase.stagehand.core.http.StreamResponse;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import com.browserbase.stagehand.models.sessions.*;
 import com.browserbase.stagehand.services.SessionServiceAsync;
@@ -12,13 +15,35 @@ import com.browserbase.stagehand.services.SessionServiceAsync;
 public final class SessionServiceAsyncImpl implements SessionServiceAsync {
   private final HttpTransport transport;
   private final StartHook starts;
+  private final SessionHandles handles;
   private final SessionServiceAsync.WithRawResponse withRawResponse;
 
-  /** Creates the service; every {@code start} goes through {@code starts}. */
-  public SessionServiceAsyncImpl(HttpTransport transport, StartHook starts) {
+  /** Creates the service; every {@code start} goes through {@code starts}, every handle through {@code handles}. */
+  public SessionServiceAsyncImpl(HttpTransport transport, StartHook starts, SessionHandles handles) {
     this.transport = transport;
     this.starts = starts;
+    this.handles = handles;
     this.withRawResponse = new Raw(transport, starts);
+  }
+
+  @Override
+  public CompletableFuture<StagehandSessionAsync> open(SessionStartParams params, RequestOptions options) {
+    return handles.openAsync(params, options);
+  }
+
+  @Override
+  public StagehandSessionAsync attach(String sessionId) {
+    return handles.attach(sessionId).async;
+  }
+
+  @Override
+  public List<StagehandSessionAsync> opened() {
+    return handles.openedAsync();
+  }
+
+  @Override
+  public Optional<StagehandSessionAsync> opened(String sessionId) {
+    return handles.opened(sessionId).map(session -> session.async);
   }
 
   @Override

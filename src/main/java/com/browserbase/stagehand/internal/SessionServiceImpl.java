@@ -1,22 +1,47 @@
 package com.browserbase.stagehand.internal;
 
+import com.browserbase.stagehand.client.StagehandSession;
 import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.core.http.HttpResponseFor;
 import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.models.sessions.*;
 import com.browserbase.stagehand.services.SessionService;
+import java.util.List;
+import java.util.Optional;
 
 /** {@link SessionService} over the shared transport. Not API. */
 public final class SessionServiceImpl implements SessionService {
   private final HttpTransport transport;
   private final StartHook starts;
+  private final SessionHandles handles;
   private final SessionService.WithRawResponse withRawResponse;
 
-  /** Creates the service; every {@code start} goes through {@code starts}. */
-  public SessionServiceImpl(HttpTransport transport, StartHook starts) {
+  /** Creates the service; every {@code start} goes through {@code starts}, every handle through {@code handles}. */
+  public SessionServiceImpl(HttpTransport transport, StartHook starts, SessionHandles handles) {
     this.transport = transport;
     this.starts = starts;
+    this.handles = handles;
     this.withRawResponse = new Raw(transport, starts);
+  }
+
+  @Override
+  public StagehandSession open(SessionStartParams params, RequestOptions options) {
+    return handles.open(params, options);
+  }
+
+  @Override
+  public StagehandSession attach(String sessionId) {
+    return handles.attach(sessionId).sync;
+  }
+
+  @Override
+  public List<StagehandSession> opened() {
+    return handles.opened();
+  }
+
+  @Override
+  public Optional<StagehandSession> opened(String sessionId) {
+    return handles.opened(sessionId).map(session -> session.sync);
   }
 
   @Override

@@ -3,7 +3,11 @@ package com.browserbase.stagehand.services;
 import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.core.http.HttpResponseFor;
 import com.browserbase.stagehand.core.http.StreamResponse;
+import com.browserbase.stagehand.client.StagehandClient;
+import com.browserbase.stagehand.client.StagehandSession;
 import com.browserbase.stagehand.models.sessions.*;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The operations on browser sessions, one method per REST operation of the Stagehand API, each
@@ -31,6 +35,31 @@ import com.browserbase.stagehand.models.sessions.*;
 public interface SessionService {
   /** The same operations returning the raw HTTP response (status, headers) with the parsed value. */
   WithRawResponse withRawResponse();
+
+  /**
+   * Starts a session and returns its handle, the easiest way to work with it. Close the handle
+   * (try-with-resources) to end the session; {@link StagehandClient#close()} ends the ones left open.
+   */
+  default StagehandSession open(SessionStartParams params) {
+    return open(params, RequestOptions.none());
+  }
+
+  /** Starts a session and returns its handle, with options for the start call only. */
+  StagehandSession open(SessionStartParams params, RequestOptions options);
+
+  /**
+   * A handle for a session started elsewhere (by another client or process): closing it ends the
+   * session. Returns the handle this client already has for that id, if any. Sends nothing.
+   *
+   * @throws IllegalArgumentException when {@code sessionId} is empty, {@code "."} or {@code ".."}
+   */
+  StagehandSession attach(String sessionId);
+
+  /** The handles this client (or a client sharing its pools) opened or attached and that are not ended, oldest first. */
+  List<StagehandSession> opened();
+
+  /** The handle of {@code sessionId} among {@link #opened()}. */
+  Optional<StagehandSession> opened(String sessionId);
 
   /** Starts a browser session; its id is {@code data().sessionId()}. Not retried once the server may have acted on it. */
   default SessionStartResponse start(SessionStartParams params) {

@@ -4,7 +4,10 @@ import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.core.http.AsyncStreamResponse;
 import com.browserbase.stagehand.core.http.HttpResponseFor;
 import com.browserbase.stagehand.core.http.StreamResponse;
+import com.browserbase.stagehand.client.StagehandSessionAsync;
 import com.browserbase.stagehand.models.sessions.*;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,6 +25,23 @@ import java.util.concurrent.CompletableFuture;
 public interface SessionServiceAsync {
   /** The same operations completing with the raw HTTP response (status, headers) and the parsed value. */
   WithRawResponse withRawResponse();
+
+  /** Starts a session; the future completes with its handle. Cancelling it cancels the start. */
+  default CompletableFuture<StagehandSessionAsync> open(SessionStartParams params) {
+    return open(params, RequestOptions.none());
+  }
+
+  /** Starts a session, with options for the start call only; the future completes with its handle. */
+  CompletableFuture<StagehandSessionAsync> open(SessionStartParams params, RequestOptions options);
+
+  /** A handle for a session started elsewhere; see {@link SessionService#attach(String)}. Sends nothing. */
+  StagehandSessionAsync attach(String sessionId);
+
+  /** The handles of the sessions not ended yet, oldest first; see {@link SessionService#opened()}. */
+  List<StagehandSessionAsync> opened();
+
+  /** The handle of {@code sessionId} among {@link #opened()}. */
+  Optional<StagehandSessionAsync> opened(String sessionId);
 
   /** Starts a browser session; its id is {@code data().sessionId()}. Not retried once the server may have acted on it. */
   default CompletableFuture<SessionStartResponse> start(SessionStartParams params) {

@@ -381,6 +381,7 @@ class FaultServerTest {
     Socket held = connect();
     Socket stalled = connect();
     send(held, POST);
+    server.awaitRequest(1, Duration.ofSeconds(5)); // one at a time: each takes its reply in order
     send(stalled, POST);
     server.awaitRequest(2, Duration.ofSeconds(5));
     readThrough(stalled, E1);

@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
@@ -115,6 +119,16 @@ final class Spec {
       }
     }
     return current;
+  }
+
+  /**
+   * The properties of a JSON object in order (none for anything else). Not {@code JsonNode.properties()},
+   * which is Jackson 2.15+: the tests also run against the oldest Jackson the SDK supports.
+   */
+  static List<Map.Entry<String, JsonNode>> entries(JsonNode node) {
+    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+    node.fieldNames().forEachRemaining(name -> entries.add(new SimpleImmutableEntry<>(name, node.get(name))));
+    return entries;
   }
 
   /** The schema name of a {@code #/components/schemas/NAME} reference, or null. */

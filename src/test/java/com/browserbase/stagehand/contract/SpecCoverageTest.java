@@ -175,7 +175,7 @@ class SpecCoverageTest {
     }
 
     void checkSchemas() {
-      for (Map.Entry<String, JsonNode> schema : spec.schemas().properties()) {
+      for (Map.Entry<String, JsonNode> schema : Spec.entries(spec.schemas())) {
         String name = schema.getKey();
         if (TRANSPORT_LEVEL.containsKey(name)) {
           exceptions.add(name);
@@ -290,7 +290,7 @@ class SpecCoverageTest {
         problem("%s: no %s.validate()", where, type.getSimpleName());
       }
       Class<?> builder = nested(type, "Builder");
-      for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+      for (Map.Entry<String, JsonNode> property : Spec.entries(schema.path("properties"))) {
         String name = property.getKey();
         JsonNode propertySchema = property.getValue();
         String label = where + "." + name;
@@ -391,8 +391,8 @@ class SpecCoverageTest {
 
     void checkOperations() {
       Set<String> seen = new LinkedHashSet<>();
-      for (Map.Entry<String, JsonNode> path : spec.root.path("paths").properties()) {
-        for (Map.Entry<String, JsonNode> verb : path.getValue().properties()) {
+      for (Map.Entry<String, JsonNode> path : Spec.entries(spec.root.path("paths"))) {
+        for (Map.Entry<String, JsonNode> verb : Spec.entries(path.getValue())) {
           JsonNode operation = verb.getValue();
           String id = operation.path("operationId").asText();
           String label = "operation " + id + " (" + verb.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey() + ")";
@@ -466,7 +466,7 @@ class SpecCoverageTest {
     }
 
     void checkCredentials() {
-      for (Map.Entry<String, JsonNode> scheme : spec.root.path("components").path("securitySchemes").properties()) {
+      for (Map.Entry<String, JsonNode> scheme : Spec.entries(spec.root.path("components").path("securitySchemes"))) {
         String header = scheme.getValue().path("name").asText();
         String setter = CREDENTIALS.get(header);
         if (!"header".equals(scheme.getValue().path("in").asText()) || setter == null) {

@@ -11,6 +11,7 @@ import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -312,8 +313,10 @@ public final class DemoServer implements Closeable {
     String type = schema.path("type").asText(schema.has("properties") ? "object" : "string");
     if (type.equals("object")) {
       ObjectNode object = NODES.objectNode();
-      for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-        object.set(property.getKey(), sample(property.getValue(), property.getKey(), session));
+      JsonNode properties = schema.path("properties");
+      for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {   // works on any Jackson 2.12+
+        String property = names.next();
+        object.set(property, sample(properties.get(property), property, session));
       }
       return object;
     } else if (type.equals("array")) {

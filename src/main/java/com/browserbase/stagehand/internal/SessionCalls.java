@@ -1,0 +1,140 @@
+package com.browserbase.stagehand.internal;
+
+import com.browserbase.stagehand.models.sessions.ActOptions;
+import com.browserbase.stagehand.models.sessions.ActResultData;
+import com.browserbase.stagehand.models.sessions.Action;
+import com.browserbase.stagehand.models.sessions.AgentConfig;
+import com.browserbase.stagehand.models.sessions.AgentExecuteOptions;
+import com.browserbase.stagehand.models.sessions.AgentResultData;
+import com.browserbase.stagehand.models.sessions.ExtractOptions;
+import com.browserbase.stagehand.models.sessions.NavigateOptions;
+import com.browserbase.stagehand.models.sessions.ObserveOptions;
+import com.browserbase.stagehand.models.sessions.ReplayResult;
+import com.browserbase.stagehand.models.sessions.SessionActParams;
+import com.browserbase.stagehand.models.sessions.SessionEndParams;
+import com.browserbase.stagehand.models.sessions.SessionEndResponse;
+import com.browserbase.stagehand.models.sessions.SessionExecuteAgentParams;
+import com.browserbase.stagehand.models.sessions.SessionExtractParams;
+import com.browserbase.stagehand.models.sessions.SessionNavigateParams;
+import com.browserbase.stagehand.models.sessions.SessionObserveParams;
+import com.browserbase.stagehand.models.sessions.SessionReplayParams;
+import com.browserbase.stagehand.models.sessions.SessionReplayResponse;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The calls a session handle makes: for each operation, the request, and how its value is read from
+ * the blocking answer or from a stream's {@code finished} event. The blocking and the asynchronous
+ * handle both take them from here. Not API.
+ */
+final class SessionCalls {
+  private SessionCalls() {}
+
+  /**
+   * One call of a handle.
+   *
+   * @param <R> the operation's response class
+   * @param <V> what the handle returns
+   */
+  static final class Call<R, V> {
+    final ApiRequest request;
+    final ResponseType<R> type;
+    final Function<R, V> fromAnswer;
+    /** Reads the value from a {@code finished} event's result; {@code null} for an operation that does not stream. */
+    final Function<JsonNode, V> fromResult;
+
+    private Call(ApiRequest request, ResponseType<R> type, Function<R, V> fromAnswer, Function<JsonNode, V> fromResult) {
+      this.request = request;
+      this.type = type;
+      this.fromAnswer = fromAnswer;
+      this.fromResult = fromResult;
+    }
+
+    boolean streams() {
+      return fromResult != null;
+    }
+  }
+
+  static Call<?, Optional<JsonNode>> navigate(String id, String url, NavigateOptions options) {
+    SessionNavigateParams.Builder params = SessionNavigateParams.builder().id(id).url(url);
+    if (options != null) {
+      params.options(options);
+    }
+    return new Call<>(SessionServiceImpl.request(params.build()), Responses.NAVIGATE,
+        answer -> answer.data().result(),
+        result -> result.isNull() || result.isMissingNode() ? Optional.<JsonNode>empty() : Optional.of(result));
+  }
+
+  static Call<?, ActResultData> act(String id, String instruction, Action action, ActOptions options) {
+    SessionActParams.Builder params = SessionActParams.builder().id(id);
+    if (action != null) {
+      params.input(action);
+    } else {
+      params.input(instruction);
+    }
+    if (options != null) {
+      params.options(options);
+    }
+    return new Call<>(SessionServiceImpl.request(params.build()), Responses.ACT,
+        answer -> answer.data().result(), result -> Json.convert(result, ActResultData.class));
+  }
+
+  static Call<?, List<Action>> observe(String id, String instruction, ObserveOptions options) {
+    SessionObserveParams.Builder params = SessionObserveParams.builder().id(id);
+    if (instruction != null) {
+      params.instruction(instruction);
+    }
+    if (options != null) {
+      params.options(options);
+    }
+    return new Call<>(SessionServiceImpl.request(params.build()), Responses.OBSERVE,
+        answer -> answer.data().result(), result -> Json.convertList(result, Action.class));
+  }
+
+  static Call<?, JsonNode> extract(String id, String instruction, ExtractOptions options) {
+    return new Call<>(SessionServiceImpl.request(extractParams(id, instruction, null, options)), Responses.EXTRACT,
+        answer -> answer.data().result(), result -> result);
+  }
+
+  /** An extract whose schema is made from {@code type}, read into it; an unusable type throws here, before any call. */
+  static <T> Call<?, T> extract(String id, String instruction, JavaType type, ExtractOptions options) {
+    ObjectNode schema = JsonSchemas.of(type);
+    return new Call<>(SessionServiceImpl.request(extractParams(id, instruction, schema, options)), Responses.EXTRACT,
+        answer -> TypedResults.<T>read(answer.data().result(), type), result -> TypedResults.<T>read(result, type));
+  }
+
+  private static SessionExtractParams extractParams(String id, String instruction, JsonNode schema, ExtractOptions options) {
+    SessionExtractParams.Builder params = SessionExtractParams.builder().id(id);
+    if (instruction != null) {
+      params.instruction(instruction);
+    }
+    if (schema != null) {
+      params.schema(schema);
+    }
+    if (options != null) {
+      params.options(options);
+    }
+    return params.build();
+  }
+
+  static Call<?, AgentResultData> execute(String id, AgentConfig config, AgentExecuteOptions options) {
+    SessionExecuteAgentParams params = SessionExecuteAgentParams.builder()
+        .id(id).agentConfig(config).executeOptions(options).build();
+    return new Call<>(SessionServiceImpl.request(params), Responses.EXECUTE_AGENT,
+        answer -> answer.data().result(), result -> Json.convert(result, AgentResultData.class));
+  }
+
+  static Call<SessionReplayResponse, ReplayResult> replay(String id) {
+    return new Call<>(SessionServiceImpl.request(SessionReplayParams.builder().id(id).build()), Responses.REPLAY,
+        SessionReplayResponse::data, null);
+  }
+
+  static Call<SessionEndResponse, SessionEndResponse> end(String id) {
+    return new Call<>(SessionServiceImpl.request(SessionEndParams.builder().id(id).build()), Responses.END,
+        answer -> answer, null);
+  }
+}
