@@ -54,7 +54,7 @@ final class Prism implements BeforeAllCallback, ParameterResolver {
   private static Server server(ExtensionContext context) {
     Path spec = Spec.path();
     if (!Files.isRegularFile(spec)) {
-      Spec.skip("Contract tests skipped: no OpenAPI spec at " + spec + " (set -D" + Spec.PATH_PROPERTY + "=PATH)");
+      Spec.missing("Contract tests", spec);
     }
     Optional<Path> node = onPath("node");
     Optional<Path> npm = onPath("npm");

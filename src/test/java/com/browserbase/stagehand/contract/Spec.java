@@ -18,12 +18,18 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The official OpenAPI spec of the Stagehand API, read as a JSON tree. Its path comes from the system
- * property {@code stagehand.spec} (default {@code ../shared/spec/stagehand-openapi.v3.yaml}, relative to
- * the project directory); when it is not there, tests that need it are skipped with one line saying so.
+ * property {@code stagehand.spec}; by default it is the shared spec, {@code
+ * ../shared/spec/stagehand-openapi.v3.yaml} (relative to the project directory), where that is checked
+ * out, and otherwise the project's own copy, {@code spec/stagehand-openapi.v3.yaml}, which the models are
+ * generated from. When the spec is not there, tests that need it are skipped with one line saying so,
+ * unless {@code CI=true} (or {@code -Dstagehand.spec.required=true}): a gate that a CI run could skip is
+ * no gate, so there they fail.
  */
 final class Spec {
   static final String PATH_PROPERTY = "stagehand.spec";
-  static final String DEFAULT_PATH = "../shared/spec/stagehand-openapi.v3.yaml";
+  static final String REQUIRED_PROPERTY = "stagehand.spec.required";
+  static final String SHARED_PATH = "../shared/spec/stagehand-openapi.v3.yaml";
+  static final String PROJECT_COPY = "spec/stagehand-openapi.v3.yaml";
   private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
 
   final Path path;
@@ -35,16 +41,38 @@ final class Spec {
   }
 
   static Path path() {
-    return Paths.get(System.getProperty(PATH_PROPERTY, DEFAULT_PATH)).toAbsolutePath().normalize();
+    String explicit = System.getProperty(PATH_PROPERTY);
+    if (explicit != null) {
+      return Paths.get(explicit).toAbsolutePath().normalize();
+    }
+    Path shared = Paths.get(SHARED_PATH).toAbsolutePath().normalize();
+    return Files.isRegularFile(shared) ? shared : Paths.get(PROJECT_COPY).toAbsolutePath().normalize();
   }
 
-  /** The spec, or a skip (one line on the console, once per test JVM and reason) when it is missing. */
+  /** Whether a missing spec fails the tests that need it rather than skipping them: on CI. */
+  static boolean required() {
+    return "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean(REQUIRED_PROPERTY);
+  }
+
+  /**
+   * The spec, or a skip (one line on the console, once per test JVM and reason) when it is missing; a
+   * failure instead where it is {@linkplain #required() required}.
+   */
   static Spec loadOrSkip(String what) {
     Path path = path();
     if (!Files.isRegularFile(path)) {
-      skip(what + " skipped: no OpenAPI spec at " + path + " (set -D" + PATH_PROPERTY + "=PATH)");
+      missing(what, path);
     }
     return load(path);
+  }
+
+  /** Says that the spec is missing: a skip, or where it is {@linkplain #required() required} a failure. */
+  static void missing(String what, Path path) {
+    if (required()) {
+      throw new AssertionError(what + " needs the OpenAPI spec, and there is none at " + path + " (set -D"
+          + PATH_PROPERTY + "=PATH); it is required where CI=true or -D" + REQUIRED_PROPERTY + "=true");
+    }
+    skip(what + " skipped: no OpenAPI spec at " + path + " (set -D" + PATH_PROPERTY + "=PATH)");
   }
 
   /** A spec from a tree already read (the coverage test's self-check changes a copy). */
