@@ -1,5 +1,7 @@
 package com.browserbase.stagehand.client;
 
+import com.browserbase.stagehand.cache.ActionCache;
+import com.browserbase.stagehand.internal.ActCache;
 import com.browserbase.stagehand.internal.Checks;
 import com.browserbase.stagehand.internal.ClientConfig;
 import com.browserbase.stagehand.internal.ClientState;
@@ -93,7 +95,8 @@ public final class StagehandOkHttpClient implements StagehandClient {
     HttpTransport transport = new HttpTransport(
         http, config, state, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler);
     StartHook starts = local != null ? local.startHook() : StartHook.NONE;
-    SessionHandles handles = new SessionHandles(transport, starts, state, settings.clock);
+    SessionHandles handles = new SessionHandles(transport, starts, state, settings.clock,
+        settings.actionCache != null ? ActCache.of(settings.actionCache) : null, http);
     this.sessions = new SessionServiceImpl(transport, starts, handles);
     this.async = new Async(new SessionServiceAsyncImpl(transport, starts, handles));
   }
@@ -222,6 +225,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
     private Clock clock = Clock.systemUTC();
     private Duration maxIdleConnection = Transports.MAX_IDLE_CONNECTION;
     private LocalServer localServer;
+    private ActionCache actionCache;
     // Values set by a setter are not replaced by fromEnv(), whichever is called first.
     private boolean explicitBaseUrl;
     private boolean explicitLocalServer;
@@ -428,6 +432,18 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return this;
     }
 
+    /**
+     * Makes {@link StagehandSession#act(String)} (and its asynchronous twin) replay the actions the
+     * model chose before for the same instruction on the same page, with no model call, and ask the
+     * model again when the page has changed (see {@link ActionCache}). {@link #build()} creates the
+     * cache's directory, and throws {@link IllegalStateException} naming it when it cannot be created
+     * or written. Clients made with {@link StagehandClient#withOptions} share the cache.
+     */
+    public Builder actionCache(ActionCache actionCache) {
+      this.actionCache = Checks.notNull(actionCache, "actionCache");
+      return this;
+    }
+
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
@@ -454,10 +470,13 @@ public final class StagehandOkHttpClient implements StagehandClient {
      *
      * @throws IllegalStateException when the Jackson on the class path cannot run the SDK: older than
      *     2.12, or {@code jackson-annotations}, {@code jackson-core} and {@code jackson-databind} of
-     *     versions that do not fit together (the message names them and how to align them)
+     *     versions that do not fit together (the message names them and how to align them), or
+     *     when the {@linkplain #actionCache(ActionCache) action cache}'s directory cannot be created
+     *     or written (the message names it)
      */
     public StagehandClient build() {
       JacksonVersions.check();
+      checkActionCache();
       LocalServerProcess local = localServer != null ? LocalServerProcess.start(localServer) : null;
       try {
         return build(local);
@@ -480,7 +499,15 @@ public final class StagehandOkHttpClient implements StagehandClient {
     }
 
     StagehandClient buildSharing(OkHttpClient shared, ClientState state, LocalServerProcess local) {
+      checkActionCache();
       return new StagehandOkHttpClient(copy(), configure(shared.newBuilder()).build(), false, state, local, false);
+    }
+
+    /** A cache directory that cannot be created or written fails the build, before anything starts. */
+    private void checkActionCache() {
+      if (actionCache != null) {
+        ActCache.of(actionCache).check();
+      }
     }
 
     private OkHttpClient.Builder configure(OkHttpClient.Builder http) {
@@ -527,6 +554,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
       copy.clock = clock;
       copy.maxIdleConnection = maxIdleConnection;
       copy.localServer = localServer;
+      copy.actionCache = actionCache;
       copy.explicitBaseUrl = explicitBaseUrl;
       copy.explicitLocalServer = explicitLocalServer;
       copy.explicitApiKey = explicitApiKey;

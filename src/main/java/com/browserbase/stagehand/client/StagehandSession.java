@@ -78,10 +78,18 @@ public interface StagehandSession extends AutoCloseable {
   /** Opens {@code url} with options (when to consider it loaded, timeout, ...). */
   Optional<JsonNode> navigate(String url, NavigateOptions options);
 
-  /** Performs an action described in words. A failed action is {@code success() == false}, not an exception. */
+  /**
+   * Performs an action described in words. A failed action is {@code success() == false}, not an
+   * exception. With the client's {@link com.browserbase.stagehand.cache.ActionCache} the actions the
+   * model chose are stored, and replayed with no model call the next time this instruction runs on
+   * the same page; {@link com.browserbase.stagehand.cache.ActionCache#status} says how it was served.
+   */
   ActResultData act(String instruction);
 
-  /** Performs an action described in words, with options (variables, timeout, model, ...). */
+  /**
+   * Performs an action described in words, with options (variables, timeout, model, ...); through the
+   * client's action cache as {@link #act(String)}, keyed by the variables' names, never their values.
+   */
   ActResultData act(String instruction, ActOptions options);
 
   /** Performs an action that {@link #observe} returned, as it is: no model call. */

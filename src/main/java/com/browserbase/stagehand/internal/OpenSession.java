@@ -24,18 +24,29 @@ final class OpenSession {
   final String cdpUrl;
   final Instant openedAt;
   final HttpTransport transport;
+  /** The client's action cache, or {@code null}. */
+  final ActCache cache;
+  /** Which page the session is on, for {@link #cache}. */
+  final PageUrls pages;
   private final SessionRegistry registry;
   /** Set once, by the first end: completes when the server has ended the session. */
   private final AtomicReference<CompletableFuture<Void>> ending = new AtomicReference<>();
   final StagehandSession sync;
   final StagehandSessionAsync async;
 
-  OpenSession(String id, String cdpUrl, Instant openedAt, HttpTransport transport, SessionRegistry registry) {
+  /**
+   * @param cache the client's action cache, or {@code null}
+   * @param cdpHttp the client for reading the page's URL over CDP (see {@link PageUrls#client}), or {@code null}
+   */
+  OpenSession(String id, String cdpUrl, Instant openedAt, HttpTransport transport, SessionRegistry registry,
+      ActCache cache, okhttp3.OkHttpClient cdpHttp) {
     this.id = id;
     this.cdpUrl = cdpUrl;
     this.openedAt = openedAt;
     this.transport = transport;
     this.registry = registry;
+    this.cache = cache;
+    this.pages = new PageUrls(cdpUrl, cdpHttp);
     this.sync = new SessionHandle(this, RequestOptions.none(), null);
     this.async = new SessionHandleAsync(this, RequestOptions.none(), null);
   }

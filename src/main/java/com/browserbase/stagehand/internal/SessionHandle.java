@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** The blocking {@link StagehandSession}: a view of an {@link OpenSession} with its request options and progress listener. Not API. */
@@ -66,22 +67,46 @@ final class SessionHandle implements StagehandSession {
 
   @Override
   public Optional<JsonNode> navigate(String url) {
-    return run(SessionCalls.navigate(id(), url, null));
+    return navigated(url, run(SessionCalls.navigate(id(), url, null)));
   }
 
   @Override
   public Optional<JsonNode> navigate(String url, NavigateOptions options) {
-    return run(SessionCalls.navigate(id(), url, Checks.notNull(options, "options")));
+    return navigated(url, run(SessionCalls.navigate(id(), url, Checks.notNull(options, "options"))));
+  }
+
+  private Optional<JsonNode> navigated(String url, Optional<JsonNode> result) {
+    session.pages.navigated(url, result);
+    return result;
   }
 
   @Override
   public ActResultData act(String instruction) {
-    return run(SessionCalls.act(id(), Checks.notNull(instruction, "instruction"), null, null));
+    return act(Checks.notNull(instruction, "instruction"), null, true);
   }
 
   @Override
   public ActResultData act(String instruction, ActOptions options) {
-    return run(SessionCalls.act(id(), Checks.notNull(instruction, "instruction"), null, Checks.notNull(options, "options")));
+    return act(Checks.notNull(instruction, "instruction"), Checks.notNull(options, "options"), true);
+  }
+
+  /** An act by instruction: through the client's action cache when it has one. */
+  private ActResultData act(String instruction, ActOptions options, boolean cached) {
+    if (session.cache == null || !cached) {
+      return run(SessionCalls.act(id(), instruction, null, options));
+    }
+    session.checkOpen();
+    return session.cache.actBlocking(instruction, options, session.pages.currentBlocking(), new ActCache.Calls() {
+      @Override
+      public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
+        return ActCache.now(() -> SessionHandle.this.act(instruction, options, false));
+      }
+
+      @Override
+      public CompletableFuture<ActResultData> act(Action action, ActOptions options) {
+        return ActCache.now(() -> run(SessionCalls.act(id(), null, action, options)));
+      }
+    });
   }
 
   @Override

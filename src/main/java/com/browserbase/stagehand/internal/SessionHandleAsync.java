@@ -74,22 +74,60 @@ final class SessionHandleAsync implements StagehandSessionAsync {
 
   @Override
   public CompletableFuture<Optional<JsonNode>> navigate(String url) {
-    return run(SessionCalls.navigate(id(), url, null));
+    return navigated(url, run(SessionCalls.navigate(id(), url, null)));
   }
 
   @Override
   public CompletableFuture<Optional<JsonNode>> navigate(String url, NavigateOptions options) {
-    return run(SessionCalls.navigate(id(), url, Checks.notNull(options, "options")));
+    return navigated(url, run(SessionCalls.navigate(id(), url, Checks.notNull(options, "options"))));
+  }
+
+  /** The navigation's result, noted for the action cache before the caller sees it; cancelling it cancels the call. */
+  private CompletableFuture<Optional<JsonNode>> navigated(String url, CompletableFuture<Optional<JsonNode>> call) {
+    CompletableFuture<Optional<JsonNode>> result = new CompletableFuture<>();
+    call.whenComplete((value, error) -> {
+      if (error != null) {
+        result.completeExceptionally(error);
+      } else {
+        session.pages.navigated(url, value);
+        result.complete(value);
+      }
+    });
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        call.cancel(true);
+      }
+    });
+    return result;
   }
 
   @Override
   public CompletableFuture<ActResultData> act(String instruction) {
-    return run(SessionCalls.act(id(), Checks.notNull(instruction, "instruction"), null, null));
+    return act(Checks.notNull(instruction, "instruction"), null, true);
   }
 
   @Override
   public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
-    return run(SessionCalls.act(id(), Checks.notNull(instruction, "instruction"), null, Checks.notNull(options, "options")));
+    return act(Checks.notNull(instruction, "instruction"), Checks.notNull(options, "options"), true);
+  }
+
+  /** An act by instruction: through the client's action cache when it has one. */
+  private CompletableFuture<ActResultData> act(String instruction, ActOptions options, boolean cached) {
+    if (session.cache == null || !cached) {
+      return run(SessionCalls.act(id(), instruction, null, options));
+    }
+    session.checkOpen();
+    return session.cache.act(instruction, options, session.pages.current(), new ActCache.Calls() {
+      @Override
+      public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
+        return SessionHandleAsync.this.act(instruction, options, false);
+      }
+
+      @Override
+      public CompletableFuture<ActResultData> act(Action action, ActOptions options) {
+        return run(SessionCalls.act(id(), null, action, options));
+      }
+    });
   }
 
   @Override

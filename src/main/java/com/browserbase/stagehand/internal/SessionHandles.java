@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import okhttp3.OkHttpClient;
 
 /**
  * Opens and attaches sessions for one client, and lists the open ones of its registry (shared with
@@ -22,13 +23,26 @@ public final class SessionHandles {
   private final StartHook starts;
   private final ClientState state;
   private final Clock clock;
+  private final ActCache cache;
+  private final OkHttpClient cdpHttp;
 
   /** Creates the handles of a client that calls through {@code transport} and starts through {@code starts}. */
   public SessionHandles(HttpTransport transport, StartHook starts, ClientState state, Clock clock) {
+    this(transport, starts, state, clock, null, null);
+  }
+
+  /**
+   * Creates the handles of a client with an action cache ({@code null}: none), whose sessions read
+   * their page's URL over CDP with a client made from {@code http}.
+   */
+  public SessionHandles(HttpTransport transport, StartHook starts, ClientState state, Clock clock, ActCache cache,
+      OkHttpClient http) {
     this.transport = transport;
     this.starts = starts;
     this.state = state;
     this.clock = clock;
+    this.cache = cache;
+    this.cdpHttp = cache != null && http != null ? PageUrls.client(http) : null;
   }
 
   /** Starts a session and returns its handle. */
@@ -78,7 +92,8 @@ public final class SessionHandles {
   private OpenSession register(SessionStartResponse started) {
     SessionStartResult data = started.data();
     OpenSession session = state.sessions()
-        .add(new OpenSession(data.sessionId(), data.cdpUrl().orElse(null), clock.instant(), transport, state.sessions()));
+        .add(new OpenSession(data.sessionId(), data.cdpUrl().orElse(null), clock.instant(), transport, state.sessions(),
+            cache, cdpHttp));
     if (state.isClosed()) {
       session.endWhileClosing();
       throw new IllegalStateException("The Stagehand client is closed");
@@ -93,7 +108,7 @@ public final class SessionHandles {
       throw new IllegalArgumentException("sessionId must not be \"" + sessionId + "\": no URL path can name it");
     }
     state.checkOpen();
-    return state.sessions().add(new OpenSession(sessionId, null, clock.instant(), transport, state.sessions()));
+    return state.sessions().add(new OpenSession(sessionId, null, clock.instant(), transport, state.sessions(), cache, null));
   }
 
   /** The blocking handles of the sessions not ended yet, oldest first. */

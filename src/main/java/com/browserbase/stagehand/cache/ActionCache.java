@@ -1,0 +1,162 @@
+package com.browserbase.stagehand.cache;
+
+import com.browserbase.stagehand.internal.ActCache;
+import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.models.sessions.ActResultData;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A cache of the actions the model chose for {@code act} instructions, so that the next time the
+ * same instruction runs on the same page they are replayed with no model call: no tokens, no model
+ * latency. Give it to a client with {@link
+ * com.browserbase.stagehand.client.StagehandOkHttpClient.Builder#actionCache(ActionCache)}; then
+ * {@link com.browserbase.stagehand.client.StagehandSession#act(String)} (and the asynchronous
+ * handle's) goes through it:
+ *
+ * <ol>
+ *   <li>On a miss the model chooses as usual, and when the result is {@code success} the actions the
+ *       server reports it performed are stored.
+ *   <li>On a hit the stored actions are replayed in order as {@link
+ *       com.browserbase.stagehand.models.sessions.Action}s: no model call.
+ *   <li>When a replayed action fails ({@code success == false}, or a 400/422 answer), the model is
+ *       asked again, and a success rewrites the entry; a failure leaves the entry and is returned (or
+ *       thrown) as the model's call gave it. A replayed action that the server itself found again
+ *       (its self-heal, which costs a model call) also rewrites the entry, so that the next replay
+ *       needs no model.
+ * </ol>
+ *
+ * <p>The key is the instruction (trimmed), the URL of the page the session is on (query parameters
+ * sorted, fragment kept) and the names of the act's variables; the format is the TypeScript
+ * library's, so a directory can be shared with it. Variable values are never stored: entries hold
+ * {@code %name%} placeholders, and a replay uses the values of the call. {@code act(Action)} and the
+ * {@link com.browserbase.stagehand.services.SessionService} methods never use the cache.
+ *
+ * <p>Thread-safe. One instance may serve several clients, which then share its entries and its
+ * {@link #stats()}.
+ */
+public final class ActionCache {
+  static {
+    ActCache.grantAccess(cache -> cache.cache);
+  }
+
+  private final ActCache cache;
+  private final String description;
+
+  private ActionCache(ActCache cache, String description) {
+    this.cache = cache;
+    this.description = description;
+  }
+
+  /**
+   * A cache of JSON files in {@code directory}, one per entry ({@code <key>.json}), kept across runs
+   * and shared safely by several JVMs. The directory is created, and checked to be writable, when a
+   * client is built with the cache: an unusable one is an {@link IllegalStateException} naming it
+   * then. An entry that cannot be read is logged at WARN and treated as missing.
+   */
+  public static ActionCache directory(Path directory) {
+    Checks.notNull(directory, "directory");
+    return new ActionCache(ActCache.inDirectory(directory), "directory=" + directory.toAbsolutePath().normalize());
+  }
+
+  /** A cache in this JVM's memory, as long as the instance lives. */
+  public static ActionCache memory() {
+    return new ActionCache(ActCache.inMemory(), "memory");
+  }
+
+  /** How many acts this cache has served so far, by {@link Status}. */
+  public Stats stats() {
+    return new Stats(cache.hits(), cache.misses(), cache.heals());
+  }
+
+  /**
+   * How the cache served {@code result}, when it came through one: the {@code cacheStatus} property
+   * of its {@link ActResultData#additionalProperties()}, {@code "HIT"}, {@code "MISS"} or {@code
+   * "HEALED"} (the property the TypeScript client reports the hosted API's cache in). Empty for a
+   * result that did not go through a cache.
+   */
+  public static Optional<Status> status(ActResultData result) {
+    JsonNode status = Checks.notNull(result, "result").additionalProperties().get(ActCache.STATUS_PROPERTY);
+    if (status == null || !status.isTextual()) {
+      return Optional.empty();
+    }
+    for (Status known : Status.values()) {
+      if (known.name().equals(status.asText())) {
+        return Optional.of(known);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Shows where the entries are: {@code ActionCache{directory=/path}} or {@code ActionCache{memory}}. */
+  @Override
+  public String toString() {
+    return "ActionCache{" + description + "}";
+  }
+
+  /** How the cache served one {@code act}. */
+  public enum Status {
+    /** The stored actions were replayed as they were: no model call. */
+    HIT,
+    /**
+     * There was no usable entry (or the page's URL was not known): the model chose, and a success
+     * was stored. Also an entry whose replay failed when the model then failed too (the entry stays).
+     */
+    MISS,
+    /**
+     * The page had changed: a replayed action failed and the model chose again, or the server found
+     * a replayed action's element again itself; the entry was rewritten.
+     */
+    HEALED
+  }
+
+  /** The counts of a cache: every act through it counts once, including acts that threw. An immutable snapshot. */
+  public static final class Stats {
+    private final long hits;
+    private final long misses;
+    private final long heals;
+
+    private Stats(long hits, long misses, long heals) {
+      this.hits = hits;
+      this.misses = misses;
+      this.heals = heals;
+    }
+
+    /** Acts replayed with no model call ({@link Status#HIT}). */
+    public long hits() {
+      return hits;
+    }
+
+    /** Acts the model served ({@link Status#MISS}, and acts that threw). */
+    public long misses() {
+      return misses;
+    }
+
+    /** Acts whose entry was rewritten ({@link Status#HEALED}). */
+    public long heals() {
+      return heals;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Stats)) {
+        return false;
+      }
+      Stats that = (Stats) o;
+      return hits == that.hits && misses == that.misses && heals == that.heals;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(hits, misses, heals);
+    }
+
+    /** {@code Stats{hits=3, misses=1, heals=0}}. */
+    @Override
+    public String toString() {
+      return "Stats{hits=" + hits + ", misses=" + misses + ", heals=" + heals + "}";
+    }
+  }
+}
