@@ -35,6 +35,8 @@ final class FakeModel implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
+  /** How long each answer takes, as a real model's would; none by default. */
+  private volatile long latencyMillis;
 
   /** One request the server made: the endpoint and its body. */
   static final class Call {
@@ -79,6 +81,11 @@ final class FakeModel implements AutoCloseable {
     return ModelConfig.builder().modelName(modelName).baseURL(baseUrl()).apiKey(API_KEY).build();
   }
 
+  /** Makes every answer from now on take {@code millis} (0: none), as a real model's does. */
+  void latency(long millis) {
+    latencyMillis = millis;
+  }
+
   /** The requests so far, oldest first. */
   List<Call> calls() {
     return calls;
@@ -98,6 +105,14 @@ final class FakeModel implements AutoCloseable {
       return json(400, error("not JSON: " + e.getMessage()));
     }
     calls.add(new Call(path, body));
+    if (latencyMillis > 0) {
+      try {
+        Thread.sleep(latencyMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return json(500, error("interrupted"));
+      }
+    }
     if (body.path("model").asText().equals(BROKEN)) {
       return json(400, error("the fake model " + BROKEN + " refuses every request"));
     }

@@ -2,6 +2,8 @@ package com.browserbase.stagehand.integration;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -10,7 +12,7 @@ import mockwebserver3.RecordedRequest;
 /**
  * The page the integration tests drive, served on loopback: a form with a text field ("Name") and a
  * button ("Submit"), and a result line that the button's script rewrites to {@code Submitted: <name>}
- * without leaving the page.
+ * without leaving the page. Tests may serve pages of their own beside it ({@link #serve}).
  */
 final class TestPage implements AutoCloseable {
   static final String HTML = "<!doctype html>\n"
@@ -28,18 +30,32 @@ final class TestPage implements AutoCloseable {
       + "</script>\n"
       + "</body></html>\n";
 
+  /**
+   * {@link #HTML} changed as a site changes: the button renamed "Send" and moved out of the form, into
+   * a toolbar above it (it still submits the form), so that a selector of the original page no
+   * longer matches.
+   */
+  static final String MOVED_HTML = HTML
+      .replace("<form id=\"form\">\n", "<div id=\"toolbar\"><button id=\"send\" type=\"submit\" form=\"form\">Send</button></div>\n"
+          + "<form id=\"form\">\n")
+      .replace("  <button id=\"submit\" type=\"submit\">Submit</button>\n", "");
+
   private final MockWebServer server = new MockWebServer();
+  /** The pages besides {@code /form}, by path; a test may change one while it runs. */
+  private final Map<String, String> pages = new ConcurrentHashMap<>();
 
   TestPage() throws IOException {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        if (!request.getUrl().encodedPath().equals("/form")) {
+        String path = request.getUrl().encodedPath();
+        String html = path.equals("/form") ? HTML : pages.get(path);
+        if (html == null) {
           return new MockResponse.Builder().code(404).build();
         }
         return new MockResponse.Builder()
             .addHeader("content-type", "text/html; charset=utf-8")
-            .body(HTML)
+            .body(html)
             .build();
       }
     });
@@ -49,6 +65,12 @@ final class TestPage implements AutoCloseable {
   /** {@code http://127.0.0.1:PORT/form}. */
   String url() {
     return "http://127.0.0.1:" + server.getPort() + "/form";
+  }
+
+  /** Serves {@code html} at {@code path} from now on (replacing what was there); returns its URL. */
+  String serve(String path, String html) {
+    pages.put(path, html);
+    return "http://127.0.0.1:" + server.getPort() + path;
   }
 
   @Override
