@@ -23,14 +23,18 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
 import okio.BufferedSink;
 
 /**
  * A stand-in for a Stagehand server, used by the examples when no real server is configured. It
  * answers the eight operations with responses shaped like the real API's (session ids are UUIDs,
  * {@code observe} returns actions that {@code act} accepts, {@code extract} follows the requested
- * JSON Schema, streaming requests get Server-Sent Events), but it drives no browser and calls no
- * model: every answer is made up.
+ * JSON Schema, streaming requests get Server-Sent Events, each session's {@code cdpUrl} answers the
+ * CDP question of the action cache), but it drives no browser and calls no model: every answer is
+ * made up.
  *
  * <p>Not part of the SDK and not needed to use it; it lives with the examples only.
  */
@@ -89,8 +93,13 @@ public final class DemoServer implements Closeable {
 
   /** What the demo server remembers of a session: the page it is on and what was done there. */
   private static final class DemoSession {
-    String url = "about:blank";
+    final String id;
+    volatile String url = "about:blank";
     final List<ObjectNode> pages = new ArrayList<ObjectNode>();
+
+    DemoSession(String id) {
+      this.id = id;
+    }
   }
 
   /** Routes each request to its operation, like the real server's {@code /v1/sessions/...} routes. */
@@ -107,6 +116,9 @@ public final class DemoServer implements Closeable {
     }
 
     private MockResponse route(RecordedRequest request) throws IOException {
+      if (request.getUrl().encodedPath().startsWith("/devtools/browser/")) {
+        return browser(request.getUrl().encodedPath().substring("/devtools/browser/".length()));
+      }
       String[] path = request.getUrl().encodedPath().split("/");
       // "/v1/sessions/start" -> ["", "v1", "sessions", "start"]; "/v1/sessions/{id}/act" -> 5 parts
       boolean sessionsPath = path.length >= 4 && path[1].equals("v1") && path[2].equals("sessions");
@@ -194,12 +206,53 @@ public final class DemoServer implements Closeable {
 
   private ObjectNode startSession() {
     String id = UUID.randomUUID().toString();
-    sessions.put(id, new DemoSession());
+    sessions.put(id, new DemoSession(id));
     ObjectNode data = NODES.objectNode();
     data.put("sessionId", id);
-    data.put("cdpUrl", "ws://127.0.0.1:9222/devtools/browser/" + UUID.randomUUID());
+    // The session's "browser": a WebSocket here that answers the one CDP question the SDK asks.
+    data.put("cdpUrl", "ws://" + server.getHostName() + ":" + server.getPort() + "/devtools/browser/" + id);
     data.put("available", true);
     return success(data);
+  }
+
+  /**
+   * The CDP WebSocket of a session's "browser". It answers {@code Target.getTargets} (what the SDK's
+   * action cache asks to learn which page the session is on) with one page, the session's, and every
+   * other method with a CDP error.
+   */
+  private MockResponse browser(final String sessionId) {
+    if (!sessions.containsKey(sessionId)) {
+      return new MockResponse.Builder().code(404).body("No such browser").build();
+    }
+    return new MockResponse.Builder().webSocketUpgrade(new WebSocketListener() {
+      @Override
+      public void onMessage(WebSocket socket, String text) {
+        ObjectNode answer = NODES.objectNode();
+        try {
+          JsonNode request = JSON.readTree(text);
+          answer.set("id", request.path("id"));
+          DemoSession session = sessions.get(sessionId);
+          if (request.path("method").asText().equals("Target.getTargets") && session != null) {
+            ObjectNode page = answer.putObject("result").putArray("targetInfos").addObject();
+            page.put("targetId", session.id);
+            page.put("type", "page");
+            page.put("title", "Example Domain");
+            page.put("url", session.url);
+            page.put("attached", true);
+          } else {
+            answer.putObject("error").put("code", -32601).put("message", "The demo browser does not know " + request.path("method"));
+          }
+        } catch (IOException e) {
+          answer.putObject("error").put("code", -32700).put("message", "Message is not JSON");
+        }
+        socket.send(answer.toString());
+      }
+
+      @Override
+      public void onClosing(WebSocket socket, int code, String reason) {
+        socket.close(1000, null);
+      }
+    }).build();
   }
 
   private Operation perform(String operation, DemoSession session, JsonNode body) {
@@ -221,7 +274,8 @@ public final class DemoServer implements Closeable {
     if (!body.path("url").isTextual()) {
       return Operation.missing("url");
     }
-    session.url = body.get("url").asText();
+    HttpUrl canonical = HttpUrl.parse(body.get("url").asText()); // a browser reports https://example.com/
+    session.url = canonical != null ? canonical.toString() : body.get("url").asText();
     Operation op = new Operation()
         .log("navigate", "navigating to page", 1, "url", session.url)
         .log("dom", "waiting for DOM to settle", 2);

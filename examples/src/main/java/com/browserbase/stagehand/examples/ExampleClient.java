@@ -30,12 +30,23 @@ public final class ExampleClient implements StagehandClient {
 
   /** The configured server's client, or else a client of a new demo server. Close it when done. */
   public static StagehandClient create() {
+    return create(builder -> { });
+  }
+
+  /** {@link #create()}, with more settings made by {@code configure} (an action cache, a timeout, ...). */
+  public static StagehandClient create(Consumer<StagehandOkHttpClient.Builder> configure) {
+    StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder().fromEnv();
+    configure.accept(builder);
     if (serverConfigured()) {
-      return StagehandOkHttpClient.fromEnv();
+      return builder.build();
     }
     DemoServer demo = DemoServer.start();
-    StagehandClient client = StagehandOkHttpClient.builder().fromEnv().baseUrl(demo.baseUrl()).build();
-    return new ExampleClient(client, demo);
+    try {
+      return new ExampleClient(builder.baseUrl(demo.baseUrl()).build(), demo);
+    } catch (RuntimeException e) {
+      demo.close();
+      throw e;
+    }
   }
 
   private static boolean serverConfigured() {
