@@ -16,7 +16,6 @@ import com.browserbase.stagehand.models.sessions.ReplayResult;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -24,35 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** The blocking {@link StagehandSession}: a view of an {@link OpenSession} with its request options and progress listener. Not API. */
-final class SessionHandle implements StagehandSession {
-  private final OpenSession session;
-  private final RequestOptions options;
-  private final Consumer<? super StreamEvent> progress;
-
+final class SessionHandle extends SessionView implements StagehandSession {
   SessionHandle(OpenSession session, RequestOptions options, Consumer<? super StreamEvent> progress) {
-    this.session = session;
-    this.options = options;
-    this.progress = progress;
-  }
-
-  @Override
-  public String id() {
-    return session.id;
-  }
-
-  @Override
-  public Optional<String> cdpUrl() {
-    return Optional.ofNullable(session.cdpUrl);
-  }
-
-  @Override
-  public Instant openedAt() {
-    return session.openedAt;
-  }
-
-  @Override
-  public boolean isEnded() {
-    return session.isEnded();
+    super(session, options, progress);
   }
 
   @Override
@@ -216,8 +189,4 @@ final class SessionHandle implements StagehandSession {
     return call.fromResult.apply(Handles.resultOf(last));
   }
 
-  @Override
-  public String toString() {
-    return session.toString();
-  }
 }

@@ -17,7 +17,6 @@ import com.browserbase.stagehand.models.sessions.ReplayResult;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,35 +25,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /** The asynchronous {@link StagehandSessionAsync}: a view of an {@link OpenSession}. Not API. */
-final class SessionHandleAsync implements StagehandSessionAsync {
-  private final OpenSession session;
-  private final RequestOptions options;
-  private final Consumer<? super StreamEvent> progress;
-
+final class SessionHandleAsync extends SessionView implements StagehandSessionAsync {
   SessionHandleAsync(OpenSession session, RequestOptions options, Consumer<? super StreamEvent> progress) {
-    this.session = session;
-    this.options = options;
-    this.progress = progress;
-  }
-
-  @Override
-  public String id() {
-    return session.id;
-  }
-
-  @Override
-  public Optional<String> cdpUrl() {
-    return Optional.ofNullable(session.cdpUrl);
-  }
-
-  @Override
-  public Instant openedAt() {
-    return session.openedAt;
-  }
-
-  @Override
-  public boolean isEnded() {
-    return session.isEnded();
+    super(session, options, progress);
   }
 
   @Override
@@ -276,8 +249,4 @@ final class SessionHandleAsync implements StagehandSessionAsync {
     }
   }
 
-  @Override
-  public String toString() {
-    return session.toString();
-  }
 }
