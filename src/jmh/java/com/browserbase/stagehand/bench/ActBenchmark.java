@@ -2,7 +2,7 @@ package com.browserbase.stagehand.bench;
 
 import com.browserbase.stagehand.client.StagehandClient;
 import com.browserbase.stagehand.client.StagehandOkHttpClient;
-import com.browserbase.stagehand.internal.Version;
+import com.browserbase.stagehand.internal.http.Version;
 import com.browserbase.stagehand.models.sessions.ActOptions;
 import com.browserbase.stagehand.models.sessions.SessionActParams;
 import com.browserbase.stagehand.models.sessions.SessionActResponse;

@@ -1,7 +1,7 @@
 package com.browserbase.stagehand.cache;
 
-import com.browserbase.stagehand.internal.ActCache;
-import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.internal.cache.ActCache;
+import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ import java.util.Optional;
  */
 public final class ActionCache {
   static {
-    ActCache.grantAccess(cache -> cache.cache);
+    ActCache.grantAccess(cache -> ((ActionCache) cache).cache);
   }
 
   private final ActCache cache;

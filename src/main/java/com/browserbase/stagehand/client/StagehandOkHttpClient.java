@@ -1,23 +1,21 @@
 package com.browserbase.stagehand.client;
 
 import com.browserbase.stagehand.cache.ActionCache;
-import com.browserbase.stagehand.internal.ActCache;
-import com.browserbase.stagehand.internal.Checks;
-import com.browserbase.stagehand.internal.ClientConfig;
-import com.browserbase.stagehand.internal.ClientState;
-import com.browserbase.stagehand.internal.ClientThreads;
-import com.browserbase.stagehand.internal.HttpTransport;
-import com.browserbase.stagehand.internal.JacksonVersions;
-import com.browserbase.stagehand.internal.LocalServerProcess;
-import com.browserbase.stagehand.internal.MemoryCookieJar;
-import com.browserbase.stagehand.internal.RetryPolicy;
-import com.browserbase.stagehand.internal.RetryScheduler;
-import com.browserbase.stagehand.internal.SessionServiceAsyncImpl;
-import com.browserbase.stagehand.internal.SessionHandles;
-import com.browserbase.stagehand.internal.SessionServiceImpl;
-import com.browserbase.stagehand.internal.Sleeper;
-import com.browserbase.stagehand.internal.StartHook;
-import com.browserbase.stagehand.internal.Transports;
+import com.browserbase.stagehand.internal.cache.ActCache;
+import com.browserbase.stagehand.internal.http.ClientConfig;
+import com.browserbase.stagehand.internal.http.ClientState;
+import com.browserbase.stagehand.internal.http.HttpTransport;
+import com.browserbase.stagehand.internal.http.JacksonVersions;
+import com.browserbase.stagehand.internal.http.MemoryCookieJar;
+import com.browserbase.stagehand.internal.http.RetryPolicy;
+import com.browserbase.stagehand.internal.http.RetryScheduler;
+import com.browserbase.stagehand.internal.http.Sleeper;
+import com.browserbase.stagehand.internal.http.Transports;
+import com.browserbase.stagehand.internal.local.LocalServerProcess;
+import com.browserbase.stagehand.internal.runtime.Checks;
+import com.browserbase.stagehand.internal.runtime.ClientThreads;
+import com.browserbase.stagehand.internal.session.SessionRegistry;
+import com.browserbase.stagehand.internal.session.StartHook;
 import com.browserbase.stagehand.local.LocalServer;
 import com.browserbase.stagehand.local.LocalServerException;
 import com.browserbase.stagehand.models.sessions.BrowserbaseRegion;
@@ -65,6 +63,8 @@ public final class StagehandOkHttpClient implements StagehandClient {
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final ClientState state;
+  /** The sessions open through the root client or a client derived from it. */
+  private final SessionRegistry<ClientSession> registry;
   /** The local server in local mode, else {@code null}. */
   private final LocalServerProcess local;
   /** Whether closing this client stops {@link #local}: only the client that started it does. */
@@ -74,11 +74,12 @@ public final class StagehandOkHttpClient implements StagehandClient {
   private final StagehandClientAsync async;
 
   private StagehandOkHttpClient(Builder settings, OkHttpClient http, boolean ownsHttp, ClientState state,
-      LocalServerProcess local, boolean ownsLocal) {
+      SessionRegistry<ClientSession> registry, LocalServerProcess local, boolean ownsLocal) {
     this.settings = settings;
     this.http = http;
     this.ownsHttp = ownsHttp;
     this.state = state;
+    this.registry = registry;
     this.local = local;
     this.ownsLocal = ownsLocal;
     this.baseUrl = local != null ? local.baseUrl() : settings.baseUrl;
@@ -95,7 +96,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
     HttpTransport transport = new HttpTransport(
         http, config, state, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler);
     StartHook starts = local != null ? local.startHook() : StartHook.NONE;
-    SessionHandles handles = new SessionHandles(transport, starts, state, settings.clock,
+    SessionHandles handles = new SessionHandles(transport, starts, state, registry, settings.clock,
         settings.actionCache != null ? ActCache.of(settings.actionCache) : null, http);
     this.sessions = new SessionServiceImpl(transport, starts, handles);
     this.async = new Async(new SessionServiceAsyncImpl(transport, starts, handles));
@@ -134,7 +135,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
     if (copy.localServer != null && copy.localServer != settings.localServer) {
       throw new IllegalArgumentException("withOptions cannot start another local server: build a new client for it");
     }
-    return copy.buildSharing(http, state.derive(), copy.localServer != null ? local : null);
+    return copy.buildSharing(http, state.derive(), registry, copy.localServer != null ? local : null);
   }
 
   /**
@@ -153,7 +154,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return;
     }
     if (state.isRoot()) {
-      state.sessions().endAll(Duration.ofSeconds(END_SESSIONS_SECONDS));
+      registry.endAll(Duration.ofSeconds(END_SESSIONS_SECONDS));
     }
     if (ownsHttp) {
       http.dispatcher().cancelAll();
@@ -495,12 +496,15 @@ public final class StagehandOkHttpClient implements StagehandClient {
         http.cookieJar(new MemoryCookieJar());
       }
       Transports.guard(http, owns ? null : okHttpClient, maxIdleConnection.toMillis());
-      return new StagehandOkHttpClient(copy(), configure(http).build(), owns, ClientState.root(), local, local != null);
+      return new StagehandOkHttpClient(copy(), configure(http).build(), owns, ClientState.root(), new SessionRegistry<>(), local,
+          local != null);
     }
 
-    StagehandClient buildSharing(OkHttpClient shared, ClientState state, LocalServerProcess local) {
+    StagehandClient buildSharing(OkHttpClient shared, ClientState state, SessionRegistry<ClientSession> registry,
+        LocalServerProcess local) {
       checkActionCache();
-      return new StagehandOkHttpClient(copy(), configure(shared.newBuilder()).build(), false, state, local, false);
+      return new StagehandOkHttpClient(copy(), configure(shared.newBuilder()).build(), false, state, registry, local,
+          false);
     }
 
     /** A cache directory that cannot be created or written fails the build, before anything starts. */

@@ -1,7 +1,7 @@
 package com.browserbase.stagehand.core;
 
-import com.browserbase.stagehand.internal.Checks;
-import com.browserbase.stagehand.internal.Params;
+import com.browserbase.stagehand.internal.runtime.Checks;
+import com.browserbase.stagehand.internal.runtime.Params;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package com.browserbase.stagehand.local;
 
-import com.browserbase.stagehand.internal.Checks;
-import com.browserbase.stagehand.internal.ToString;
+import com.browserbase.stagehand.internal.runtime.Checks;
+import com.browserbase.stagehand.internal.runtime.ToString;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.browserbase.stagehand.errors.InternalServerException;
-import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.local.FakeStagehandServer;
 import com.browserbase.stagehand.local.LocalServer;
 import com.browserbase.stagehand.local.LocalServerException;

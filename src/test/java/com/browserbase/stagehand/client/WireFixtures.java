@@ -2,7 +2,7 @@ package com.browserbase.stagehand.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.runtime.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -21,18 +21,18 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okio.BufferedSink;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSink;
 
 /** Shared helpers of the wire tests: clients pointed at a MockWebServer, canned responses, JSON trees. */
 final class WireFixtures {
   /** Delays the client asked its sleeper for; tests never really sleep. */
-  static final class RecordingSleeper implements com.browserbase.stagehand.internal.Sleeper {
+  static final class RecordingSleeper implements com.browserbase.stagehand.internal.http.Sleeper {
     final List<Long> sleeps = new CopyOnWriteArrayList<>();
 
     @Override
@@ -45,7 +45,7 @@ final class WireFixtures {
    * Delays the client asked its retry scheduler for. Either runs each retry at once on the calling
    * thread, or keeps it in {@link #pending} for the test to run (or not) when it chooses.
    */
-  static final class RecordingScheduler implements com.browserbase.stagehand.internal.RetryScheduler {
+  static final class RecordingScheduler implements com.browserbase.stagehand.internal.http.RetryScheduler {
     final List<Long> delays = new CopyOnWriteArrayList<>();
     final BlockingQueue<Runnable> pending = new LinkedBlockingQueue<>();
     private final boolean runAtOnce;

@@ -9,7 +9,7 @@ import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.errors.StagehandServiceException;
 import com.browserbase.stagehand.errors.UnauthorizedException;
 import com.browserbase.stagehand.errors.UnprocessableEntityException;
-import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.models.sessions.*;
 import com.browserbase.stagehand.services.SessionService;
 import com.fasterxml.jackson.core.JsonProcessingException;

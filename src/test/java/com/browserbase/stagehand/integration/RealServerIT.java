@@ -3,15 +3,15 @@ package com.browserbase.stagehand.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.client.StagehandClient;
 import com.browserbase.stagehand.client.StagehandOkHttpClient;
+import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.errors.BadRequestException;
 import com.browserbase.stagehand.errors.InternalServerException;
 import com.browserbase.stagehand.errors.NotFoundException;
 import com.browserbase.stagehand.errors.SseException;
+import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.local.LocalServerException;
-import com.browserbase.stagehand.internal.Json;
 import com.browserbase.stagehand.models.sessions.*;
 import com.browserbase.stagehand.services.SessionService;
 import com.fasterxml.jackson.core.type.TypeReference;

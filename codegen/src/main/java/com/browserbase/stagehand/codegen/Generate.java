@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * Writes the model classes from the spec: {@code Generate ROOT} reads {@code
  * ROOT/spec/stagehand-openapi.v3.yaml}, {@code ROOT/codegen/overrides.yaml} and {@code
  * ROOT/codegen/docs.yaml}, writes {@code src/main/java/com/browserbase/stagehand/models/sessions}
- * (and {@code internal/UnionDeserializers.java}), and deletes the generated files it no longer
+ * (with their package-private {@code UnionDeserializers.java}), and deletes the generated files it no longer
  * writes. Files without its header (hand-written ones such as {@code VariableValue.java}) are left
  * alone. Only files whose content changes are written.
  */
@@ -41,7 +41,6 @@ public final class Generate {
     JavaWriter writer = new JavaWriter(reader::formDoc, overrides.path("transport").path(0).asText());
 
     Path models = root.resolve("src/main/java/" + JavaWriter.PACKAGE.replace('.', '/'));
-    Path internal = root.resolve("src/main/java/" + JavaWriter.INTERNAL.replace('.', '/'));
     Map<Path, String> files = new LinkedHashMap<>();
     List<Cls> unions = new ArrayList<>();
     for (Cls c : classes.values()) {
@@ -50,7 +49,7 @@ public final class Generate {
         unions.add(c);
       }
     }
-    files.put(internal.resolve("UnionDeserializers.java"), writer.deserializers(unions));
+    files.put(models.resolve("UnionDeserializers.java"), writer.deserializers(unions));
     reader.checkDocsUsed();
 
     int changed = 0;

@@ -3,7 +3,7 @@
 package com.browserbase.stagehand.models.sessions;
 
 import com.browserbase.stagehand.core.OpenEnum;
-import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.internal.runtime.Checks;
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 import java.util.Map;

@@ -2,7 +2,6 @@
 // spec, codegen/overrides.yaml or codegen/docs.yaml and run ./mvnw -q -f codegen/pom.xml.
 package com.browserbase.stagehand.models.sessions;
 
-import com.browserbase.stagehand.internal.UnionDeserializers;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**

@@ -2,11 +2,11 @@
 // codegen/overrides.yaml or codegen/docs.yaml and run ./mvnw -q -f codegen/pom.xml.
 package com.browserbase.stagehand.models.sessions;
 
-import com.browserbase.stagehand.internal.Builders;
-import com.browserbase.stagehand.internal.Checks;
-import com.browserbase.stagehand.internal.Json;
-import com.browserbase.stagehand.internal.JsonModel;
-import com.browserbase.stagehand.internal.Models;
+import com.browserbase.stagehand.internal.runtime.Builders;
+import com.browserbase.stagehand.internal.runtime.Checks;
+import com.browserbase.stagehand.internal.runtime.Json;
+import com.browserbase.stagehand.internal.runtime.JsonModel;
+import com.browserbase.stagehand.internal.runtime.Models;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,6 +1,6 @@
 package com.browserbase.stagehand.models.sessions;
 
-import com.browserbase.stagehand.internal.Checks;
+import com.browserbase.stagehand.internal.runtime.Checks;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;

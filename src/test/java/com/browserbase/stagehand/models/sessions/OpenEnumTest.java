@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.browserbase.stagehand.core.OpenEnum;
-import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.runtime.Json;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1037,7 +1037,7 @@ class RequestSerializationTest {
           VariableValue.of(false).withDescription("b"));
 
       for (VariableValue value : values) {
-        VariableValue again = parse(com.browserbase.stagehand.internal.Json.write(value), VariableValue.class);
+        VariableValue again = parse(com.browserbase.stagehand.internal.runtime.Json.write(value), VariableValue.class);
 
         assertThat(again).isEqualTo(value).hasSameHashCodeAs(value);
       }
@@ -1048,9 +1048,9 @@ class RequestSerializationTest {
       VariableValue longValue = VariableValue.of(5L);
       VariableValue floatValue = VariableValue.of(1.5f);
 
-      assertThat(parse(com.browserbase.stagehand.internal.Json.write(longValue), VariableValue.class))
+      assertThat(parse(com.browserbase.stagehand.internal.runtime.Json.write(longValue), VariableValue.class))
           .isEqualTo(longValue);
-      assertThat(parse(com.browserbase.stagehand.internal.Json.write(floatValue), VariableValue.class))
+      assertThat(parse(com.browserbase.stagehand.internal.runtime.Json.write(floatValue), VariableValue.class))
           .isEqualTo(floatValue);
       assertThat(VariableValue.of(5L)).isEqualTo(VariableValue.of(5));
     }

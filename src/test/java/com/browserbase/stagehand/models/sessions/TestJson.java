@@ -2,7 +2,7 @@ package com.browserbase.stagehand.models.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.browserbase.stagehand.internal.Json;
+import com.browserbase.stagehand.internal.runtime.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;

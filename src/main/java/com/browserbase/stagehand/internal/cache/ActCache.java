@@ -1,0 +1,393 @@
+package com.browserbase.stagehand.internal.cache;
+
+import com.browserbase.stagehand.errors.BadRequestException;
+import com.browserbase.stagehand.errors.UnprocessableEntityException;
+import com.browserbase.stagehand.internal.runtime.Json;
+import com.browserbase.stagehand.models.sessions.ActOptions;
+import com.browserbase.stagehand.models.sessions.ActResultData;
+import com.browserbase.stagehand.models.sessions.Action;
+import com.browserbase.stagehand.models.sessions.VariableValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an {@code ActionCache} does: its entries, its counts, and an {@code act} by instruction made
+ * through it. One flow serves the blocking and the asynchronous handle: it is written on {@link
+ * CompletableFuture}s, and the blocking handle hands it futures that are already complete, so that
+ * every step runs on the calling thread. Thread-safe. Not API.
+ */
+public final class ActCache {
+  static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.cache");
+  /** The property of an {@link ActResultData} that says how the cache served it, as the TypeScript client names it. */
+  public static final String STATUS_PROPERTY = "cacheStatus";
+
+  private static volatile Function<Object, ActCache> access;
+
+  private final ActCacheStore store;
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong heals = new AtomicLong();
+
+  private ActCache(ActCacheStore store) {
+    this.store = store;
+  }
+
+  /** A cache of files in {@code directory}; nothing is checked or created until {@link #check()}. */
+  public static ActCache inDirectory(Path directory) {
+    return new ActCache(new ActCacheStore.Directory(directory));
+  }
+
+  /** A cache in this JVM's memory. */
+  public static ActCache inMemory() {
+    return new ActCache(new ActCacheStore.Memory());
+  }
+
+  /**
+   * How the SDK reaches the {@code ActCache} of an {@code ActionCache}: set once, by the class
+   * initialiser of {@code ActionCache}, which keeps its {@code ActCache} private.
+   */
+  public static void grantAccess(Function<Object, ActCache> accessor) {
+    if (access == null) {
+      access = accessor;
+    }
+  }
+
+  /** The {@code ActCache} of {@code cache}, an {@code ActionCache} (typed {@code Object}: this package never depends on the public one). */
+  public static ActCache of(Object cache) {
+    return access.apply(cache);
+  }
+
+  /**
+   * Makes sure entries can be written (a directory is created when missing); throws {@link
+   * IllegalStateException} naming the directory and the reason when not. Called when a client is built.
+   */
+  public void check() {
+    store.check();
+  }
+
+  /** Acts served from the cache with no model call. */
+  public long hits() {
+    return hits.get();
+  }
+
+  /** Acts the model served with no usable entry. */
+  public long misses() {
+    return misses.get();
+  }
+
+  /** Acts whose entry was rewritten because the page had changed. */
+  public long heals() {
+    return heals.get();
+  }
+
+  @Override
+  public String toString() {
+    return store.toString();
+  }
+
+  /** The two calls an act through the cache makes, as the handle makes them (its options, its progress listener). */
+  public interface Calls {
+    public CompletableFuture<ActResultData> act(String instruction, ActOptions options);
+
+    public CompletableFuture<ActResultData> act(Action action, ActOptions options);
+  }
+
+  /**
+   * Acts on {@code instruction} through the cache: on a hit the stored actions are replayed with
+   * {@link Calls#act(Action, ActOptions)} and no model call; otherwise, or when a replayed action
+   * fails, {@link Calls#act(String, ActOptions)} lets the model choose, and a success is stored.
+   *
+   * @param pageUrl the page's URL ({@code null} when unknown: the cache is not used)
+   * @param options the act's options, or {@code null}; used for every call made
+   */
+  public CompletableFuture<ActResultData> act(String instruction, ActOptions options, CompletableFuture<String> pageUrl, Calls calls) {
+    Run run = new Run(instruction, options, calls);
+    pageUrl.whenComplete((url, error) -> run.step(() -> run.start(url)));
+    return run.result;
+  }
+
+  /** {@link #act}, for the blocking handle: every step runs on this thread; the call's own exception is thrown. */
+  public ActResultData actBlocking(String instruction, ActOptions options, String pageUrl, Calls calls) {
+    CompletableFuture<ActResultData> result = act(instruction, options, CompletableFuture.completedFuture(pageUrl), calls);
+    try {
+      return result.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw e;
+    }
+  }
+
+  /** A call made now, as a future: completed with its value or its exception. */
+  public static CompletableFuture<ActResultData> now(java.util.function.Supplier<ActResultData> call) {
+    CompletableFuture<ActResultData> done = new CompletableFuture<>();
+    try {
+      done.complete(call.get());
+    } catch (Throwable e) { // the flow hands it on to the caller as it is
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  /** One act through the cache. */
+  private final class Run {
+    final String instruction;
+    final ActOptions options;
+    final Calls calls;
+    final CompletableFuture<ActResultData> result = new CompletableFuture<>();
+    /** The call in flight, cancelled when {@link #result} is. */
+    volatile CompletableFuture<ActResultData> current;
+    String key;
+    String url;
+    List<String> names;
+    Map<String, String> values;
+    ActCacheEntry entry;
+
+    Run(String instruction, ActOptions options, Calls calls) {
+      this.instruction = instruction;
+      this.options = options;
+      this.calls = calls;
+      result.whenComplete((value, error) -> {
+        CompletableFuture<ActResultData> call = current;
+        if (result.isCancelled() && call != null) {
+          call.cancel(true);
+        }
+      });
+    }
+
+    /** Runs a step; whatever it throws completes the act with it, so that the act always completes. */
+    void step(Runnable step) {
+      try {
+        step.run();
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      }
+    }
+
+    /** Makes a call, then {@code then} with its value or exception (unwrapped), as a step. */
+    void call(CompletableFuture<ActResultData> call, BiConsumer<ActResultData, Throwable> then) {
+      current = call;
+      if (result.isCancelled()) {
+        call.cancel(true);
+      }
+      call.whenComplete((value, error) -> step(() -> then.accept(value,
+          error instanceof CompletionException && error.getCause() != null ? error.getCause() : error)));
+    }
+
+    void start(String pageUrl) {
+      names = ActCacheKey.sorted(options != null ? options.variables().keySet() : Collections.<String>emptySet());
+      values = values(options);
+      if (pageUrl == null) {
+        askModel(false);
+        return;
+      }
+      url = pageUrl;
+      key = ActCacheKey.of(instruction, pageUrl, names);
+      entry = read();
+      if (entry == null) {
+        askModel(true);
+      } else {
+        replay(0, new ArrayList<ActResultData>());
+      }
+    }
+
+    /** The stored entry, or {@code null}: none, not replayable, or unreadable (logged at WARN). */
+    private ActCacheEntry read() {
+      String json;
+      try {
+        json = store.read(key);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Ignoring the action cache entry {}: it cannot be read ({})", store.where(key), e.toString());
+        return null;
+      }
+      if (json == null) {
+        return null;
+      }
+      try {
+        return ActCacheEntry.read(json, names);
+      } catch (ActCacheEntry.Unusable e) {
+        if (e.corrupt) {
+          LOG.warn("Ignoring the action cache entry {}: {}", store.where(key), e.getMessage());
+        } else {
+          LOG.debug("act cache entry {} not used: {}", key, e.getMessage());
+        }
+        return null;
+      }
+    }
+
+    /** A miss: the model chooses; a success with actions is stored when {@code store} (there is a key). */
+    void askModel(boolean store) {
+      call(calls.act(instruction, options), (acted, error) -> {
+        misses.incrementAndGet();
+        String outcome = error != null ? "the act failed (" + error.getClass().getSimpleName() + ")" : store ? write(acted) : null;
+        if (store) {
+          LOG.debug("act cache miss {}: {}", key, outcome);
+        } else {
+          LOG.debug("act cache miss (not used: the page URL is unknown; navigate through the session handle first)");
+        }
+        if (error != null) {
+          result.completeExceptionally(error);
+        } else {
+          complete(acted, "MISS");
+        }
+      });
+    }
+
+    /** Replays the stored action {@code index}, then the next, with the results so far in {@code done}. */
+    void replay(int index, List<ActResultData> done) {
+      if (index == entry.actions.size()) {
+        replayed(done);
+        return;
+      }
+      call(calls.act(entry.action(index), options), (acted, error) -> {
+        if (error == null && acted.success()) {
+          done.add(acted);
+          replay(index + 1, done);
+        } else if (error == null || error instanceof BadRequestException || error instanceof UnprocessableEntityException) {
+          // success: false (the element is gone, and the server could not find it again), or the
+          // server refused the action as it is: the page has changed.
+          heal(index, error == null ? "success: false" : error.getClass().getSimpleName());
+        } else {
+          misses.incrementAndGet();
+          LOG.debug("act cache miss {}: replaying action {} of {} failed ({}); entry kept", key, index + 1,
+              entry.actions.size(), error.getClass().getSimpleName());
+          result.completeExceptionally(error);
+        }
+      });
+    }
+
+    /** Every stored action succeeded: a hit, or a heal when the server re-found an element. */
+    void replayed(List<ActResultData> done) {
+      List<ObjectNode> reported = new ArrayList<>();
+      StringBuilder messages = new StringBuilder();
+      String lastDescription = null;
+      for (ActResultData acted : done) {
+        reported.addAll(ActCacheEntry.actionsOf(acted));
+        String message = text(acted, "message");
+        if (message != null && !message.trim().isEmpty()) {
+          messages.append(messages.length() > 0 ? " \u2192 " : "").append(message);
+        }
+        lastDescription = text(acted, "actionDescription");
+      }
+      String message = messages.length() > 0 ? messages.toString()
+          : entry.message != null && !entry.message.isEmpty() ? entry.message
+          : "Replayed " + entry.actions.size() + " cached action" + (entry.actions.size() == 1 ? "" : "s") + ".";
+      String description = first(entry.actionDescription, lastDescription,
+          entry.actions.get(entry.actions.size() - 1).path("description").asText(null), ActCacheKey.trim(instruction));
+      ActResultData replayed = ActResultData.builder()
+          .success(true)
+          .message(message)
+          .actionDescription(description)
+          .actions(Json.convertList(Json.MAPPER.valueToTree(reported), Action.class))
+          .build();
+      if (!reported.isEmpty() && entry.changedBy(reported)) {
+        heals.incrementAndGet();
+        LOG.debug("act cache healed {}: the server found an element again while replaying; {}", key,
+            write(reported, description, message));
+        complete(replayed, "HEALED");
+      } else {
+        hits.incrementAndGet();
+        LOG.debug("act cache hit {}: replayed {} action{}", key, entry.actions.size(), entry.actions.size() == 1 ? "" : "s");
+        complete(replayed, "HIT");
+      }
+    }
+
+    /** A stored action failed: the model chooses again; a success replaces the entry, a failure leaves it. */
+    void heal(int index, String failure) {
+      LOG.debug("act cache {}: replaying action {} of {} failed ({}); asking the model", key, index + 1,
+          entry.actions.size(), failure);
+      call(calls.act(instruction, options), (acted, error) -> {
+        if (error != null) {
+          misses.incrementAndGet();
+          LOG.debug("act cache miss {}: the model's act failed too ({}); entry kept", key, error.getClass().getSimpleName());
+          result.completeExceptionally(error);
+        } else if (acted.success() && !acted.actions().isEmpty()) {
+          heals.incrementAndGet();
+          LOG.debug("act cache healed {}: {}", key, write(acted));
+          complete(acted, "HEALED");
+        } else {
+          misses.incrementAndGet();
+          LOG.debug("act cache miss {}: the model's act did not succeed either; entry kept", key);
+          complete(acted, "MISS");
+        }
+      });
+    }
+
+    /** Stores what an act by instruction did when it succeeded with actions; says what happened, for the log. */
+    private String write(ActResultData acted) {
+      if (!acted.success() || acted.actions().isEmpty()) {
+        return "not stored (the act " + (acted.success() ? "performed no action" : "did not succeed") + ")";
+      }
+      return write(ActCacheEntry.actionsOf(acted), text(acted, "actionDescription"), text(acted, "message"));
+    }
+
+    private String write(List<ObjectNode> actions, String actionDescription, String message) {
+      ActCacheEntry stored = ActCacheEntry.of(ActCacheKey.trim(instruction), url, names, values, actions, actionDescription, message);
+      if (stored == null) {
+        return "not stored (a variable's value is part of a selector)";
+      }
+      try {
+        store.write(key, stored.toJson());
+        return "stored " + actions.size() + " action" + (actions.size() == 1 ? "" : "s");
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Cannot write the action cache entry {}: {}", store.where(key), e.toString());
+        return "not stored (write failed)";
+      }
+    }
+
+    /** Completes the act with {@code acted}, marked with how the cache served it. */
+    private void complete(ActResultData acted, String status) {
+      ObjectNode marked = (ObjectNode) Json.toTree(acted);
+      marked.put(STATUS_PROPERTY, status);
+      result.complete(Json.convert(marked, ActResultData.class));
+    }
+  }
+
+  /** A text property of a result, read leniently: {@code null} when absent. */
+  private static String text(ActResultData acted, String name) {
+    JsonNode value = Json.toTree(acted).path(name);
+    return value.isTextual() ? value.asText() : null;
+  }
+
+  private static String first(String... candidates) {
+    for (String candidate : candidates) {
+      if (candidate != null && !candidate.isEmpty()) {
+        return candidate;
+      }
+    }
+    return "";
+  }
+
+  /** The variables' values as text, as the server substitutes them ({@code String(value)} in JavaScript). */
+  private static Map<String, String> values(ActOptions options) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (options != null) {
+      for (Map.Entry<String, VariableValue> variable : options.variables().entrySet()) {
+        Object value = variable.getValue().value();
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+          values.put(variable.getKey(), String.valueOf(value));
+        }
+      }
+    }
+    return values;
+  }
+}

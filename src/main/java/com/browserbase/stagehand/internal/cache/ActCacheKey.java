@@ -1,0 +1,94 @@
+package com.browserbase.stagehand.internal.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The key of an act cache entry, as the TypeScript library makes it (and so the name of its file,
+ * {@code <key>.json}): the SHA-256, in lower-case hex, of {@code JSON.stringify({instruction, url,
+ * variableKeys})} — the instruction trimmed as JavaScript's {@code trim()} does, the page URL
+ * normalised by {@link WhatwgUrls}, the variable names sorted by UTF-16 code units. Not API.
+ */
+final class ActCacheKey {
+  private ActCacheKey() {}
+
+  /** The key of {@code instruction} on {@code pageUrl} with variables named {@code variableNames}. */
+  static String of(String instruction, String pageUrl, Collection<String> variableNames) {
+    StringBuilder payload = new StringBuilder(128)
+        .append("{\"instruction\":").append(JsJson.quote(trim(instruction)))
+        .append(",\"url\":").append(JsJson.quote(WhatwgUrls.normalize(pageUrl)))
+        .append(",\"variableKeys\":[");
+    List<String> names = sorted(variableNames);
+    for (int i = 0; i < names.size(); i++) {
+      payload.append(i == 0 ? "" : ",").append(JsJson.quote(names.get(i)));
+    }
+    payload.append("]}");
+    return sha256Hex(payload.toString());
+  }
+
+  /** The names sorted as JavaScript's default {@code sort()} does: by UTF-16 code units. */
+  static List<String> sorted(Collection<String> names) {
+    List<String> sorted = new ArrayList<>(names);
+    Collections.sort(sorted);
+    return sorted;
+  }
+
+  /**
+   * {@code text.trim()} in JavaScript: white space and line terminators of ECMAScript go, which is
+   * not the set of {@link String#trim()} (it keeps U+00A0 and U+FEFF, and removes U+0001).
+   */
+  static String trim(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isJsWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isJsWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isJsWhitespace(char c) {
+    switch (c) {
+      case '\t':
+      case '\n':
+      case '\u000b':
+      case '\f':
+      case '\r':
+      case ' ':
+      case '\u00a0':
+      case '\u1680':
+      case '\u2028':
+      case '\u2029':
+      case '\u202f':
+      case '\u205f':
+      case '\u3000':
+      case '\ufeff':
+        return true;
+      default:
+        return c >= '\u2000' && c <= '\u200a';
+    }
+  }
+
+  private static String sha256Hex(String text) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("This JVM has no SHA-256", e); // every Java SE platform must have it
+    }
+    // The JSON text has no unpaired surrogate (JsJson escapes them), so UTF-8 is exact.
+    byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
+    StringBuilder hex = new StringBuilder(64);
+    for (byte b : hash) {
+      hex.append(Character.forDigit(b >> 4 & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+    }
+    return hex.toString();
+  }
+}

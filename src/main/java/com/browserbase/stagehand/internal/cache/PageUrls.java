@@ -1,0 +1,228 @@
+package com.browserbase.stagehand.internal.cache;
+
+import com.browserbase.stagehand.internal.http.RetryScheduler;
+import com.browserbase.stagehand.internal.runtime.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import okhttp3.CookieJar;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which page a session is on, for the act cache's key. The REST API does not say, so it is read from
+ * the browser itself: {@code Target.getTargets} over the session's CDP WebSocket ({@code cdpUrl}), one
+ * short connection per question, and the URL of its page target — with several tabs, the newest one
+ * this object has seen, since the server acts on the newest page. When there is no {@code cdpUrl}
+ * (an attached session), or the browser cannot be reached (a self-hosted server on another machine
+ * reports a loopback address), the answer is the last URL the session's handles navigated to; a
+ * connection that never opened, or a browser that did not answer in time, is not tried again for
+ * the session. {@code null} when neither is
+ * known. The {@code cdpUrl} of the hosted API is signed: it is never logged with its query.
+ * Thread-safe. Not API.
+ */
+public final class PageUrls {
+  private static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.cache");
+  /** The longest the browser may take to answer, connection included. */
+  static final long CDP_BUDGET_MS = 5_000;
+  private static final String GET_TARGETS = "{\"id\":1,\"method\":\"Target.getTargets\"}";
+
+  private final String cdpUrl;
+  private final OkHttpClient http;
+  private final long budgetMs;
+  private volatile String navigated;
+  private volatile boolean cdpUnreachable;
+  /** The order in which page targets were first seen, by target id. */
+  private final Map<String, Long> firstSeen = new HashMap<>();
+  private long seen;
+
+  /**
+   * @param cdpUrl the session's CDP WebSocket URL, or {@code null}
+   * @param http the client for the WebSocket (see {@link #client}), or {@code null} to use none
+   */
+  public PageUrls(String cdpUrl, OkHttpClient http) {
+    this(cdpUrl, http, CDP_BUDGET_MS);
+  }
+
+  public PageUrls(String cdpUrl, OkHttpClient http, long budgetMs) {
+    this.cdpUrl = http != null ? cdpUrl : null;
+    this.http = http;
+    this.budgetMs = budgetMs;
+  }
+
+  /**
+   * The client for CDP WebSockets, made from the SDK's: the same proxy, TLS, sockets and pools, but
+   * none of the interceptors, event listeners or cookies meant for the API.
+   */
+  public static OkHttpClient client(OkHttpClient http) {
+    OkHttpClient.Builder cdp = http.newBuilder();
+    cdp.interceptors().clear();
+    cdp.networkInterceptors().clear();
+    return cdp.eventListener(EventListener.NONE)
+        .cookieJar(CookieJar.NO_COOKIES)
+        .connectTimeout(Math.min(http.connectTimeoutMillis(), CDP_BUDGET_MS), TimeUnit.MILLISECONDS)
+        .readTimeout(0, TimeUnit.MILLISECONDS)
+        .writeTimeout(CDP_BUDGET_MS, TimeUnit.MILLISECONDS)
+        .callTimeout(0, TimeUnit.MILLISECONDS)
+        .pingInterval(0, TimeUnit.MILLISECONDS)
+        .build();
+  }
+
+  /** Notes a navigation through a handle: the URL the server says it reached, else the one asked for. */
+  public void navigated(String url, Optional<JsonNode> result) {
+    JsonNode reached = result.isPresent() ? result.get().path("url") : null;
+    navigated = reached != null && reached.isTextual() && !reached.asText().isEmpty() ? reached.asText() : url;
+  }
+
+  /** The page's URL, or {@code null} when it is not known. Never completes exceptionally; within the budget. */
+  public CompletableFuture<String> current() {
+    if (cdpUrl == null || cdpUnreachable) {
+      return CompletableFuture.completedFuture(navigated);
+    }
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    Listener listener = new Listener(answer);
+    WebSocket socket;
+    try {
+      socket = http.newWebSocket(new Request.Builder().url(cdpUrl).build(), listener);
+    } catch (RuntimeException e) { // a URL OkHttp cannot use, a closed client
+      cdpUnreachable = true;
+      LOG.debug("Cannot read the page URL over CDP ({}): {}; using the last URL navigated to", redacted(cdpUrl), e.toString());
+      return CompletableFuture.completedFuture(navigated);
+    }
+    RetryScheduler.SYSTEM.schedule(() -> {
+      if (answer.completeExceptionally(new TimeoutException("no answer within " + budgetMs + " ms"))) {
+        socket.cancel();
+      }
+    }, budgetMs);
+    return answer.handle((url, error) -> {
+      if (error == null) {
+        return url != null ? url : navigated;
+      }
+      if (!listener.opened || error instanceof TimeoutException) {
+        cdpUnreachable = true; // not worth its wait on every act
+      }
+      LOG.debug("Cannot read the page URL over CDP ({}): {}; using the last URL navigated to", redacted(cdpUrl), error.toString());
+      return navigated;
+    });
+  }
+
+  /** {@link #current()}, waited for. */
+  public String currentBlocking() {
+    try {
+      return current().get(budgetMs + 1_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the call that follows sees it
+      return navigated;
+    } catch (ExecutionException | TimeoutException e) {
+      return navigated;
+    }
+  }
+
+  /**
+   * The URL of the page target first seen last, remembering the order across questions; a page never
+   * seen before is newer than every page seen before. {@code null} when there is no page.
+   */
+  private synchronized String pick(JsonNode targets) {
+    Set<String> present = new HashSet<>();
+    String newest = null;
+    long newestSeen = -1;
+    for (JsonNode target : targets) {
+      if (!target.path("type").asText().equals("page")) {
+        continue;
+      }
+      String id = target.path("targetId").asText();
+      present.add(id);
+      Long order = firstSeen.get(id);
+      if (order == null) {
+        order = ++seen;
+        firstSeen.put(id, order);
+      }
+      if (order > newestSeen && target.path("url").isTextual()) {
+        newestSeen = order;
+        newest = target.path("url").asText();
+      }
+    }
+    firstSeen.keySet().retainAll(present);
+    return newest;
+  }
+
+  /** The URL without its query and fragment, where a signed URL keeps its signature. */
+  static String redacted(String url) {
+    int end = url.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = url.indexOf(c);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return end < url.length() ? url.substring(0, end) + "?..." : url;
+  }
+
+  /** Asks once, answers {@code answer}, closes. */
+  private final class Listener extends WebSocketListener {
+    private final CompletableFuture<String> answer;
+    volatile boolean opened;
+
+    Listener(CompletableFuture<String> answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public void onOpen(WebSocket socket, Response response) {
+      opened = true;
+      socket.send(GET_TARGETS);
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, String text) {
+      JsonNode message;
+      try {
+        message = Json.MAPPER.readTree(text);
+      } catch (IOException e) {
+        answer.completeExceptionally(new IOException("the browser answered something that is not JSON"));
+        socket.close(1000, null);
+        return;
+      }
+      if (message == null || message.path("id").asInt() != 1) {
+        return; // an event
+      }
+      socket.close(1000, null);
+      if (message.has("error")) {
+        answer.completeExceptionally(new IOException("Target.getTargets failed: " + message.path("error").path("message").asText()));
+      } else {
+        try {
+          answer.complete(pick(message.path("result").path("targetInfos")));
+        } catch (RuntimeException e) {
+          answer.completeExceptionally(e);
+        }
+      }
+    }
+
+    @Override
+    public void onClosing(WebSocket socket, int code, String reason) {
+      socket.close(1000, null);
+      answer.completeExceptionally(new IOException("the browser closed the connection (" + code + ")"));
+    }
+
+    @Override
+    public void onFailure(WebSocket socket, Throwable failure, Response response) {
+      answer.completeExceptionally(response != null
+          ? new IOException("the browser refused the connection: HTTP " + response.code(), failure)
+          : failure);
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package com.browserbase.stagehand.internal.http;
+
+import com.browserbase.stagehand.errors.StagehandException;
+import com.browserbase.stagehand.errors.StagehandIoException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logical call and its attempts. After each attempt it says what to do next: deliver the
+ * response, retry after a delay, or fail. The blocking and the asynchronous transport both drive
+ * this one retry loop; only how they wait differs. Not API.
+ *
+ * <p>A blocking call's timeout bounds the whole call, retries and their waits included: each attempt
+ * gets what is left, and a retry that would start after the deadline is not made. A stream's
+ * timeout bounds each wait for the server instead (its answer, then each event).
+ */
+final class Exchange {
+  static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.http");
+  /** Pooled connections found too old in a row before the call gives up: a bound, never reached in practice. */
+  private static final int MAX_STALE_CONNECTIONS = 64;
+
+  /**
+   * What to do after an attempt: deliver the {@link #response}, raise the {@link #failure}, send
+   * again at once because nothing was sent ({@link #resend}), or else retry after {@link
+   * #retryDelayMs}.
+   */
+  static final class Step {
+    private static final Step RESEND = new Step(null, null, 0, true);
+
+    final Response response;
+    final StagehandException failure;
+    final long retryDelayMs;
+    final boolean resend;
+
+    private Step(Response response, StagehandException failure, long retryDelayMs, boolean resend) {
+      this.response = response;
+      this.failure = failure;
+      this.retryDelayMs = retryDelayMs;
+      this.resend = resend;
+    }
+  }
+
+  final Request request;
+  final boolean streaming;
+  /** The HTTP timeout: of the whole call when blocking, of each wait when streaming. */
+  final long timeoutMs;
+  final long connectTimeoutMs;
+  private final OkHttpClient http;
+  private final Endpoint endpoint;
+  private final int maxRetries;
+  private final RetryPolicy retryPolicy;
+  private final ClientState state;
+  private final long start = System.nanoTime();
+  private int attempts;
+  private int retries;
+  private int staleConnections;
+  /** The attempt in flight, so that cancelling the call's future can cancel it. */
+  private volatile Call current;
+  private volatile boolean cancelled;
+
+  Exchange(Request request, OkHttpClient http, boolean streaming, long timeoutMs, long connectTimeoutMs,
+      Endpoint endpoint, int maxRetries, RetryPolicy retryPolicy, ClientState state) {
+    this.request = request;
+    this.http = http;
+    this.streaming = streaming;
+    this.timeoutMs = timeoutMs;
+    this.connectTimeoutMs = connectTimeoutMs;
+    this.endpoint = endpoint;
+    this.maxRetries = maxRetries;
+    this.retryPolicy = retryPolicy;
+    this.state = state;
+  }
+
+  /** {@code POST /v1/sessions/abc/act}, for logs and messages; built only when one needs it. */
+  String description() {
+    return request.method() + " " + request.url().encodedPath();
+  }
+
+  /** The next attempt's call, tracked by the client and bounded by what is left of a blocking call's time. */
+  Call newCall() {
+    Call call = http.newCall(request);
+    if (!streaming) {
+      long timeout = attempts++ == 0 ? timeoutMs : Math.max(1, remainingMs());
+      call.timeout().timeout(timeout, TimeUnit.MILLISECONDS);
+    }
+    current = call;
+    state.track(call);
+    if (cancelled) {
+      call.cancel();
+    }
+    return call;
+  }
+
+  /** The call is over: its response was read, handed on, or failed. */
+  void done(Call call) {
+    state.untrack(call);
+  }
+
+  /** Cancels the attempt in flight and every later one (the caller gave up on the call). */
+  void cancel() {
+    cancelled = true;
+    Call call = current;
+    if (call != null) {
+      call.cancel();
+    }
+  }
+
+  /** The step that ends a call before its next attempt, or {@code null} when it may go on. */
+  Step beforeAttempt(boolean callerThread) {
+    if (state.isClosed()) {
+      return fail(new StagehandIoException(description() + " was cancelled: the client was closed",
+          new InterruptedIOException("client closed")));
+    }
+    if (callerThread && Thread.currentThread().isInterrupted()) {
+      return fail(interrupted(new InterruptedIOException("interrupted")));
+    }
+    return null;
+  }
+
+  /** Decides after an answer. An error answer is read and closed here. */
+  Step onResponse(Response response) {
+    if (response.isSuccessful()) {
+      logCall(response.code());
+      return new Step(response, null, -1, false);
+    }
+    String body = readAndClose(response);
+    RetryPolicy.Retry retry = retryPolicy.onStatus(endpoint, response.code(), response.headers(), retries, maxRetries);
+    if (retry != null && fitsDeadline(retry.delayMs)) {
+      return retry(retry);
+    }
+    logCall(response.code());
+    HttpTransport.traceBody("error response", body);
+    return fail(Errors.toException(response.code(), response.message(), response.headers(), body,
+        request.method(), request.url().encodedPath()));
+  }
+
+  /**
+   * Decides after a network failure: of the call, or of reading the body of {@code response} (else
+   * {@code null}).
+   *
+   * @param callerThread whether the caller's own thread ran the attempt, so that its interrupt flag
+   *     says whether the caller gave up
+   */
+  Step onFailure(IOException heldFailure, Response response, boolean callerThread) {
+    Object outcome = NoHiddenResend.unwrap(heldFailure);
+    if (outcome instanceof Response) {
+      return onResponse((Response) outcome);
+    }
+    IOException failure = (IOException) outcome;
+    if (state.isClosed()) {
+      return fail(new StagehandIoException(description() + " was cancelled: the client was closed", failure));
+    }
+    if (callerThread && Thread.currentThread().isInterrupted()) {
+      return fail(interrupted(failure));
+    }
+    if (cancelled || (current != null && current.isCanceled() && !Failures.isTimeout(failure))) {
+      return fail(new StagehandIoException(description() + " was cancelled", failure));
+    }
+    if (failure instanceof IdleConnectionGuard.StaleConnectionException
+        && staleConnections++ < MAX_STALE_CONNECTIONS) {
+      LOG.debug("Sending {} again on a new connection: {}", description(), failure.getMessage());
+      return Step.RESEND; // nothing was sent: not a retry
+    }
+    RetryPolicy.Retry retry = retryPolicy.onFailure(endpoint, failure, retries, maxRetries);
+    if (retry != null && fitsDeadline(retry.delayMs)) {
+      return retry(retry);
+    }
+    LOG.debug("{} failed after {} ms and {}: {}", description(), elapsedMs(), retriesText(), failure.toString());
+    return fail(new StagehandIoException(description() + " failed: " + Failures.describe(failure, this, timeoutMs)
+        + Failures.requestId(response), failure));
+  }
+
+  /** The exception of a call its caller interrupted; the cause is always an {@link InterruptedIOException}. */
+  StagehandIoException interrupted(IOException failure) {
+    InterruptedIOException cause;
+    if (failure instanceof InterruptedIOException && !Failures.isTimeout(failure)) {
+      cause = (InterruptedIOException) failure;
+    } else {
+      cause = new InterruptedIOException("interrupted");
+      cause.initCause(failure);
+    }
+    LOG.debug("{} was interrupted after {} ms", description(), elapsedMs());
+    return new StagehandIoException(description() + " was interrupted", cause);
+  }
+
+  private Step fail(StagehandException failure) {
+    return new Step(null, failure, -1, false);
+  }
+
+  private Step retry(RetryPolicy.Retry retry) {
+    retries++;
+    LOG.debug("Retrying {} in {} ms (retry {} of {}): {}", description(), retry.delayMs, retries, maxRetries, retry.reason);
+    return new Step(null, null, retry.delayMs, false);
+  }
+
+  /** Whether a retry after {@code delayMs} still starts before a blocking call's deadline. */
+  private boolean fitsDeadline(long delayMs) {
+    return streaming || delayMs < remainingMs();
+  }
+
+  private long remainingMs() {
+    return timeoutMs - elapsedMs();
+  }
+
+  private static String readAndClose(Response response) {
+    try (ResponseBody body = response.body()) {
+      return body.string();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private void logCall(int status) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} -> {} ({} ms, {})", description(), status, elapsedMs(), retriesText());
+    }
+  }
+
+  private long elapsedMs() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  private String retriesText() {
+    return retries == 1 ? "1 retry" : retries + " retries";
+  }
+}

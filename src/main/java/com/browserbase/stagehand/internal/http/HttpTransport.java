@@ -1,0 +1,607 @@
+package com.browserbase.stagehand.internal.http;
+
+import com.browserbase.stagehand.core.RequestOptions;
+import com.browserbase.stagehand.core.http.AsyncStreamResponse;
+import com.browserbase.stagehand.core.http.HttpResponseFor;
+import com.browserbase.stagehand.core.http.StreamResponse;
+import com.browserbase.stagehand.errors.StagehandInvalidDataException;
+import com.browserbase.stagehand.internal.runtime.Checks;
+import com.browserbase.stagehand.internal.runtime.Json;
+import com.browserbase.stagehand.internal.runtime.Redactor;
+import com.browserbase.stagehand.models.sessions.StreamEvent;
+import com.browserbase.stagehand.models.sessions.StreamEventData;
+import com.browserbase.stagehand.models.sessions.StreamEventStatus;
+import com.browserbase.stagehand.models.sessions.StreamEventType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSink;
+
+/**
+ * Sends the API's requests: builds them, drives their attempts (blocking or asynchronous, through
+ * the one retry loop of {@link Exchange}), maps errors and parses responses. One instance serves a
+ * client and every client derived from it. Thread-safe. Not API.
+ */
+public final class HttpTransport {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final ObjectWriter WRITER = Json.MAPPER.writer();
+  private static final ObjectWriter STREAM_WRITER = WRITER.withAttribute("streamResponse", Boolean.TRUE);
+  private static final ObjectReader READER = Json.MAPPER.reader();
+  /** How much longer than an operation's own timeout the HTTP timeout waits for its answer. */
+  private static final long OPERATION_TIMEOUT_MARGIN_MS = 30_000;
+
+  private final OkHttpClient client;
+  private final ClientConfig config;
+  private final ClientState state;
+  private final Headers baseHeaders;
+  private final HttpUrl sessionsUrl;
+  private final RetryPolicy retryPolicy;
+  private final Sleeper sleeper;
+  private final RetryScheduler scheduler;
+  /** Clients for streams, by idle (read) timeout: built once each, sharing the pools. */
+  private final ConcurrentMap<Long, OkHttpClient> streamClients = new ConcurrentHashMap<>();
+
+  /**
+   * Creates a transport.
+   *
+   * @param client the HTTP client; its read timeout should be 0 (the transport sets call timeouts)
+   * @param config the client's settings
+   * @param state whether the client is open, and its calls in flight
+   * @param retryPolicy when to retry
+   * @param sleeper how blocking calls wait between retries
+   * @param scheduler how asynchronous calls wait between retries
+   */
+  public HttpTransport(OkHttpClient client, ClientConfig config, ClientState state, RetryPolicy retryPolicy,
+      Sleeper sleeper, RetryScheduler scheduler) {
+    this.client = client;
+    this.config = config;
+    this.state = state;
+    this.baseHeaders = config.baseHeaders();
+    this.sessionsUrl = config.baseUrl.newBuilder().addPathSegments("v1/sessions").build();
+    this.retryPolicy = retryPolicy;
+    this.sleeper = sleeper;
+    this.scheduler = scheduler;
+  }
+
+  // ---- the operations' ways of calling ------------------------------------------------------------
+
+  /** A blocking call whose JSON response is parsed as {@code type} (and validated when that is on). */
+  public <T> T execute(ApiRequest request, RequestOptions options, ResponseType<T> type) {
+    return sendBlocking(exchange(request, options, false, false), parsed(type, options));
+  }
+
+  /** A blocking call answered with the raw response; its body is read, then parsed on demand. */
+  public <T> HttpResponseFor<T> executeRaw(ApiRequest request, RequestOptions options, ResponseType<T> type) {
+    return sendBlocking(exchange(request, options, false, false), buffered(type, options));
+  }
+
+  /**
+   * A streaming call; errors before the stream starts are thrown here, after retries. A plain JSON
+   * answer gets the checks of the blocking call that answers {@code type}.
+   */
+  public StreamResponse<StreamEvent> stream(ApiRequest request, RequestOptions options, ResponseType<?> type) {
+    return sendBlocking(exchange(request, options, true, false), events(type, options));
+  }
+
+  /** A streaming call answered with the raw response of the stream. */
+  public HttpResponseFor<StreamResponse<StreamEvent>> streamRaw(
+      ApiRequest request, RequestOptions options, ResponseType<?> type) {
+    return sendBlocking(exchange(request, options, true, false), rawEvents(type, options));
+  }
+
+  /** An asynchronous call; see {@link #execute}. */
+  public <T> CompletableFuture<T> executeAsync(ApiRequest request, RequestOptions options, ResponseType<T> type) {
+    return sendAsync(exchange(request, options, false, false), parsed(type, options));
+  }
+
+  /**
+   * An asynchronous call made while the client closes (ending its open sessions): it goes out
+   * although the client no longer takes calls, and closing does not cancel it.
+   */
+  public <T> CompletableFuture<T> executeWhileClosing(ApiRequest request, RequestOptions options, ResponseType<T> type) {
+    return sendAsync(exchange(request, options, false, true), parsed(type, options));
+  }
+
+  /** An asynchronous call answered with the raw response; see {@link #executeRaw}. */
+  public <T> CompletableFuture<HttpResponseFor<T>> executeRawAsync(
+      ApiRequest request, RequestOptions options, ResponseType<T> type) {
+    return sendAsync(exchange(request, options, false, false), buffered(type, options));
+  }
+
+  /** An asynchronous stream: events go to the subscriber on an HTTP client thread. */
+  public AsyncStreamResponse<StreamEvent> streamAsync(ApiRequest request, RequestOptions options, ResponseType<?> type) {
+    return new AsyncEventStream(sendAsync(exchange(request, options, true, false), events(type, options)),
+        client.dispatcher().executorService());
+  }
+
+  /** An asynchronous stream answered with its raw response once it has started. */
+  public CompletableFuture<HttpResponseFor<StreamResponse<StreamEvent>>> streamRawAsync(
+      ApiRequest request, RequestOptions options, ResponseType<?> type) {
+    return sendAsync(exchange(request, options, true, false), rawEvents(type, options));
+  }
+
+  // ---- what to make of a successful response ----------------------------------------------------------
+
+  /**
+   * Makes the caller's value of a successful response, inside the attempt: an {@link IOException} is
+   * a network failure while reading the body, which the retry loop judges like any other. The handler
+   * closes the response, unless the value it returns takes it over (a stream).
+   */
+  private interface Handler<X> {
+    X handle(Success success) throws IOException;
+  }
+
+  private <T> Handler<T> parsed(ResponseType<T> type, RequestOptions options) {
+    boolean validate = validates(options);
+    return success -> {
+      try (Response response = success.response) {
+        T value = validate
+            ? readChecked(type, success.exchange, () -> READER.readTree(response.body().byteStream()))
+            : parse(response.body(), type, success.exchange);
+        return check(value, type, validate, success, null);
+      }
+    };
+  }
+
+  private <T> Handler<HttpResponseFor<T>> buffered(ResponseType<T> type, RequestOptions options) {
+    boolean validate = validates(options);
+    return success -> {
+      byte[] body;
+      try (Response response = success.response) {
+        body = response.body().bytes();
+      }
+      traceBody("response", body);
+      return new RawResponse<>(success.response, () -> {
+        try {
+          T value = validate
+              ? readChecked(type, success.exchange, () -> READER.readTree(body))
+              : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
+          return check(value, type, validate, success, body);
+        } catch (IOException impossible) {
+          throw new UncheckedIOException(impossible); // the body is in memory
+        }
+      }, null);
+    };
+  }
+
+  private Handler<StreamResponse<StreamEvent>> events(ResponseType<?> type, RequestOptions options) {
+    boolean validate = validates(options);
+    return success -> {
+      MediaType contentType = success.response.body().contentType();
+      if (contentType != null && "event-stream".equals(contentType.subtype())) {
+        success.kept = true;
+        return EventStream.ofEvents(success.exchange, success.call, success.response, validate);
+      }
+      try (Response response = success.response) {
+        return EventStream.ofResult(success.exchange, finishedEvent(type, success, validate));
+      }
+    };
+  }
+
+  /**
+   * An ordinary JSON answer to a streaming request (a server that does not stream), checked like the
+   * blocking call's answer, as the single {@code finished} event a real stream would end with: its
+   * {@code result} is the operation's result, {@code data.result}.
+   */
+  private <T> StreamEvent finishedEvent(ResponseType<T> type, Success success, boolean validate) throws IOException {
+    JsonNode body = read(JsonNode.class, "valid JSON", success.exchange,
+        () -> READER.readTree(success.response.body().byteStream()));
+    traceBody("response", body);
+    T value = validate
+        ? readChecked(type, success.exchange, () -> body)
+        : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
+    check(value, type, validate, success, body);
+    JsonNode data = body.path("data");
+    return StreamEvent.builder()
+        .id(UUID.randomUUID().toString())
+        .type(StreamEventType.SYSTEM)
+        .data(StreamEventData.builder()
+            .status(StreamEventStatus.FINISHED)
+            .result(data.has("result") ? data.get("result") : data)
+            .build())
+        .build();
+  }
+
+  private Handler<HttpResponseFor<StreamResponse<StreamEvent>>> rawEvents(ResponseType<?> type, RequestOptions options) {
+    Handler<StreamResponse<StreamEvent>> events = events(type, options);
+    return success -> {
+      StreamResponse<StreamEvent> stream = events.handle(success);
+      return new RawResponse<>(success.response, () -> stream, stream);
+    };
+  }
+
+  /**
+   * The checks every answer gets: {@code "success": false} raises the error the server reported;
+   * then, when response validation is on, a missing required property raises; then an answer that
+   * cannot be used raises why.
+   *
+   * @param body the body as bytes or a tree when at hand, else {@code null} (it is written out again)
+   */
+  private static <T> T check(T value, ResponseType<T> type, boolean validate, Success success, Object body) {
+    boolean failed = type.failed(value);
+    if (!failed && validate) {
+      type.validator.apply(value);
+    }
+    String problem = failed ? null : type.unusable(value);
+    if (!failed && problem == null) {
+      return value;
+    }
+    Response response = success.response;
+    Request request = success.exchange.request;
+    String bodyText = body != null ? text(body) : Json.write(value);
+    throw failed
+        ? Errors.toException(response.code(), response.message(), response.headers(), bodyText,
+            request.method(), request.url().encodedPath())
+        : Errors.unusable(response.code(), response.message(), response.headers(), bodyText, problem,
+            request.method(), request.url().encodedPath());
+  }
+
+  // ---- driving the attempts ------------------------------------------------------------------------
+
+  /** A successful attempt. */
+  static final class Success {
+    final Exchange exchange;
+    final Call call;
+    final Response response;
+    /** Whether the value made of it keeps the call open (a stream), so that it is not over yet. */
+    boolean kept;
+
+    Success(Exchange exchange, Call call, Response response) {
+      this.exchange = exchange;
+      this.call = call;
+      this.response = response;
+    }
+  }
+
+  private <X> X sendBlocking(Exchange exchange, Handler<X> handler) {
+    while (true) {
+      Exchange.Step step = exchange.beforeAttempt(true);
+      if (step == null) {
+        Call call = exchange.newCall();
+        Response response = null;
+        Success success = null;
+        try {
+          response = call.execute();
+          step = exchange.onResponse(response);
+          if (step.response != null) {
+            success = new Success(exchange, call, step.response);
+            return handler.handle(success);
+          }
+        } catch (IOException e) {
+          step = exchange.onFailure(e, response, true);
+        } finally {
+          if (success == null || !success.kept) {
+            exchange.done(call);
+          }
+        }
+      }
+      if (step.failure != null) {
+        throw step.failure;
+      }
+      if (step.resend) {
+        continue; // nothing was sent: go again at once
+      }
+      try {
+        sleeper.sleep(step.retryDelayMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException cause = new InterruptedIOException("interrupted while waiting to retry");
+        cause.initCause(e);
+        throw exchange.interrupted(cause);
+      }
+    }
+  }
+
+  private <X> CompletableFuture<X> sendAsync(Exchange exchange, Handler<X> handler) {
+    CompletableFuture<X> result = new CompletableFuture<>();
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        exchange.cancel();
+      }
+    });
+    attemptAsync(exchange, handler, result);
+    return result;
+  }
+
+  private <X> void attemptAsync(Exchange exchange, Handler<X> handler, CompletableFuture<X> result) {
+    if (result.isDone()) {
+      return; // cancelled while waiting to retry
+    }
+    Exchange.Step before = exchange.beforeAttempt(false);
+    if (before != null) {
+      result.completeExceptionally(before.failure);
+      return;
+    }
+    exchange.newCall().enqueue(new Callback() {
+      @Override
+      public void onResponse(Call call, Response response) {
+        Exchange.Step step = exchange.onResponse(response);
+        if (step.response != null) {
+          step = deliver(call, step.response);
+          if (step == null) {
+            return;
+          }
+        }
+        next(call, step);
+      }
+
+      @Override
+      public void onFailure(Call call, IOException e) {
+        next(call, exchange.onFailure(e, null, false));
+      }
+
+      /** Hands the value on; returns the step to take instead when reading the body failed. */
+      private Exchange.Step deliver(Call call, Response response) {
+        if (result.isDone()) {
+          response.close();
+          exchange.done(call);
+          return null;
+        }
+        Success success = new Success(exchange, call, response);
+        X value;
+        try {
+          value = handler.handle(success);
+        } catch (IOException e) {
+          return exchange.onFailure(e, response, false);
+        } catch (RuntimeException e) {
+          exchange.done(call);
+          result.completeExceptionally(e);
+          return null;
+        }
+        if (!success.kept) {
+          exchange.done(call);
+        }
+        if (!result.complete(value) && value instanceof AutoCloseable) {
+          closeQuietly((AutoCloseable) value);
+        }
+        return null;
+      }
+
+      private void next(Call call, Exchange.Step step) {
+        exchange.done(call);
+        if (step.failure != null) {
+          result.completeExceptionally(step.failure);
+        } else if (step.resend) {
+          attemptAsync(exchange, handler, result); // nothing was sent: go again at once
+        } else {
+          scheduler.schedule(() -> attemptAsync(exchange, handler, result), step.retryDelayMs);
+        }
+      }
+    });
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // the value was never handed out; nothing to report
+    }
+  }
+
+  // ---- building requests -----------------------------------------------------------------------------
+
+  private Exchange exchange(ApiRequest request, RequestOptions options, boolean streaming, boolean whileClosing) {
+    Checks.notNull(options, "options");
+    if (!whileClosing) {
+      state.checkOpen();
+    }
+    long timeoutMs = timeoutMs(request, options);
+    // A blocking call is bounded as a whole; a stream only by the wait between two events.
+    OkHttpClient http = streaming
+        ? streamClients.computeIfAbsent(timeoutMs, ms -> client.newBuilder().readTimeout(ms, TimeUnit.MILLISECONDS).build())
+        : client;
+    Request httpRequest = build(request, options, streaming);
+    if (Exchange.LOG.isTraceEnabled() && httpRequest.body() instanceof JsonBody) {
+      traceBody("request " + httpRequest.method() + " " + httpRequest.url().encodedPath(),
+          ((JsonBody) httpRequest.body()).text());
+    }
+    return new Exchange(httpRequest, http, streaming, timeoutMs, config.connectTimeout.toMillis(), request.endpoint,
+        options.maxRetries().orElse(config.maxRetries), retryPolicy, whileClosing ? state.closing() : state);
+  }
+
+  private boolean validates(RequestOptions options) {
+    return options.responseValidation().orElse(config.responseValidation);
+  }
+
+  private long timeoutMs(ApiRequest request, RequestOptions options) {
+    long ms = options.timeout().isPresent()
+        ? options.timeout().get().toMillis()
+        : (config.timeout != null ? config.timeout : request.endpoint.defaultTimeout).toMillis();
+    if (request.operationTimeoutMs != null) {
+      ms = Math.max(ms, request.operationTimeoutMs + OPERATION_TIMEOUT_MARGIN_MS);
+    }
+    return ms;
+  }
+
+  private Request build(ApiRequest request, RequestOptions options, boolean streaming) {
+    HttpUrl.Builder url = sessionsUrl.newBuilder();
+    if (request.endpoint.action == null) {
+      url.addPathSegment(request.endpoint.fixedSegment);
+    } else {
+      url.addPathSegment(request.sessionId).addPathSegment(request.endpoint.action);
+    }
+    addQuery(url, request.queryParams);
+    addQuery(url, options.queryParams());
+
+    Request.Builder builder = new Request.Builder().url(url.build()).headers(baseHeaders);
+    if (streaming) {
+      // Events preferred; an ordinary JSON answer is accepted too (delivered as the final event): a server
+      // that negotiates content and has no event stream would otherwise answer 406.
+      builder.header("Accept", "text/event-stream, application/json;q=0.9").header("x-stream-response", "true");
+    } else {
+      builder.header("Accept", "application/json");
+    }
+    setHeaders(builder, request.headers);
+    setHeaders(builder, options.headers());
+
+    RequestBody body = null;
+    if (request.body != null) {
+      body = new JsonBody(serialize(request.body, streaming));
+    } else if ("POST".equals(request.endpoint.method)) {
+      body = new JsonBody(null);
+    }
+    return builder.method(request.endpoint.method, body).build();
+  }
+
+  private static byte[] serialize(Object body, boolean streaming) {
+    try {
+      return (streaming ? STREAM_WRITER : WRITER).writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "Cannot serialize " + body.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static void addQuery(HttpUrl.Builder url, Map<String, List<String>> params) {
+    for (Map.Entry<String, List<String>> param : params.entrySet()) {
+      url.removeAllQueryParameters(param.getKey());
+      for (String value : param.getValue()) {
+        url.addQueryParameter(param.getKey(), value);
+      }
+    }
+  }
+
+  private static void setHeaders(Request.Builder builder, Map<String, List<String>> headers) {
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      builder.removeHeader(header.getKey());
+      for (String value : header.getValue()) {
+        builder.addHeader(header.getKey(), value);
+      }
+    }
+  }
+
+  // ---- parsing -----------------------------------------------------------------------------------------
+
+  private interface Reading<T> {
+    T read() throws IOException;
+  }
+
+  /** One reader per response type, made once: creating an {@link ObjectReader} per call costs. */
+  private static final ClassValue<ObjectReader> READERS = new ClassValue<ObjectReader>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return READER.forType(type);
+    }
+  };
+
+  static ObjectReader readerFor(Class<?> type) {
+    return READERS.get(type);
+  }
+
+  private static <T> T parse(ResponseBody body, ResponseType<T> type, Exchange exchange) throws IOException {
+    if (Exchange.LOG.isTraceEnabled()) {
+      String text = body.string();
+      traceBody("response", text);
+      return read(type, exchange, () -> readerFor(type.type).<T>readValue(text));
+    }
+    return read(type, exchange, () -> readerFor(type.type).<T>readValue(body.byteStream()));
+  }
+
+  /** Reads a tree, checks its JSON types against the type, then converts it (see {@link #check}). */
+  private static <T> T readChecked(ResponseType<T> type, Exchange exchange, Reading<JsonNode> reading)
+      throws IOException {
+    JsonNode tree = read(JsonNode.class, "valid JSON", exchange, reading);
+    traceBody("response", tree);
+    try {
+      JsonTypes.check(tree, type.type);
+    } catch (StagehandInvalidDataException e) {
+      throw new StagehandInvalidDataException(
+          "The response of " + exchange.description() + " is not a valid " + type.name() + ": " + e.getMessage(), e);
+    }
+    return read(type, exchange, () -> readerFor(type.type).<T>readValue(tree));
+  }
+
+  private static <T> T read(ResponseType<T> type, Exchange exchange, Reading<T> reading) throws IOException {
+    return read(type.type, "a valid " + type.name(), exchange, reading);
+  }
+
+  /**
+   * Runs a read: a malformed answer raises {@link StagehandInvalidDataException} naming what was
+   * expected; a network failure, even one Jackson reports as a mapping error, stays an {@link
+   * IOException} for the retry loop.
+   */
+  private static <T> T read(Class<?> type, String expected, Exchange exchange, Reading<T> reading) throws IOException {
+    try {
+      return reading.read();
+    } catch (JsonProcessingException e) {
+      IOException network = Failures.networkCause(e);
+      if (network != null) {
+        throw network;
+      }
+      throw new StagehandInvalidDataException(
+          "The response of " + exchange.description() + " is not " + expected + ": " + Json.describe(e), e);
+    }
+  }
+
+  /** Logs a body at TRACE, secrets masked; {@code body} (text, bytes or a tree) is made text only then. */
+  static void traceBody(String what, Object body) {
+    if (Exchange.LOG.isTraceEnabled()) {
+      Exchange.LOG.trace("{} body: {}", what, Redactor.redact(text(body)));
+    }
+  }
+
+  private static String text(Object body) {
+    return body instanceof byte[] ? new String((byte[]) body, StandardCharsets.UTF_8) : String.valueOf(body);
+  }
+
+  /**
+   * A JSON body held as bytes, marked one-shot: OkHttp then resends it only when it cannot have
+   * reached the server (a failed connection), never on its own after an answer (408, or 503 with
+   * {@code Retry-After: 0}). Every other retry is the SDK's, under its rules, backoff and logging.
+   */
+  static final class JsonBody extends RequestBody {
+    private final byte[] json;
+
+    JsonBody(byte[] json) {
+      this.json = json;
+    }
+
+    String text() {
+      return json == null ? "" : new String(json, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public MediaType contentType() {
+      return json == null ? null : JSON;
+    }
+
+    @Override
+    public long contentLength() {
+      return json == null ? 0 : json.length;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      if (json != null) {
+        sink.write(json);
+      }
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package com.browserbase.stagehand.internal.http;
+
+import java.time.Duration;
+import javax.net.SocketFactory;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+
+/**
+ * Fits an {@link OkHttpClient} for the SDK's calls: never on a connection idle long enough to be
+ * stale ({@link IdleConnectionGuard}), never resent by OkHttp behind the retry loop's back ({@link
+ * NoHiddenResend}), and on sockets that an interrupt ends ({@link InterruptibleSockets}). Not API.
+ */
+public final class Transports {
+  /** The longest a pooled connection may sit idle and still carry a request. */
+  public static final Duration MAX_IDLE_CONNECTION = Duration.ofMillis(IdleConnectionGuard.DEFAULT_MAX_IDLE_MS);
+
+  private Transports() {}
+
+  /**
+   * Adds the SDK's guards to a client being built.
+   *
+   * @param http the builder of the SDK's client
+   * @param users the user's own client it derives from, or {@code null}: its event listeners are kept,
+   *     and a socket factory of its own is not replaced
+   * @param maxIdleMs the longest a connection may sit idle and still be used
+   */
+  public static void guard(OkHttpClient.Builder http, OkHttpClient users, long maxIdleMs) {
+    IdleConnectionGuard idle = new IdleConnectionGuard(maxIdleMs);
+    if (users == null) {
+      http.eventListener(idle);
+    } else {
+      EventListener.Factory theirs = users.eventListenerFactory();
+      http.eventListenerFactory(call -> theirs.create(call).plus(idle));
+    }
+    http.addNetworkInterceptor(idle).addNetworkInterceptor(new NoHiddenResend());
+    SocketFactory sockets = users != null ? users.socketFactory() : SocketFactory.getDefault();
+    if (InterruptibleSockets.INSTANCE != null && sockets == SocketFactory.getDefault()) {
+      http.socketFactory(InterruptibleSockets.INSTANCE);
+    }
+  }
+}

@@ -1,0 +1,313 @@
+package com.browserbase.stagehand.internal.local;
+
+import com.browserbase.stagehand.internal.session.StartHook;
+import com.browserbase.stagehand.local.LocalServer;
+import com.browserbase.stagehand.local.LocalServerException;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A Stagehand server running on this machine for a client in local mode: started by {@link
+ * #start(LocalServer)}, which returns once {@code GET /readyz} answers 200, and stopped by {@link
+ * #stop()} (or by a JVM shutdown hook when nobody calls it) together with the browsers it launched.
+ * The server runs with its own temporary directory as {@code TMPDIR} (the browser profiles of its
+ * sessions land there), which is deleted when it stops. Thread-safe. Not API.
+ */
+public final class LocalServerProcess {
+  private static final String HOST = "127.0.0.1";
+  private static final int LAST_LINES = 20;
+
+  private final LocalServer settings;
+  private final Process process;
+  private final long pid;
+  private final String baseUrl;
+  private final Path workDir;
+  private final ServerOutput output;
+  private final StartHook startHook;
+  private final Thread shutdownHook;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  private LocalServerProcess(LocalServer settings, Process process, String baseUrl, Path workDir,
+      ServerOutput output, StartHook startHook) {
+    this.settings = settings;
+    this.process = process;
+    this.pid = ProcessTree.pid(process);
+    this.baseUrl = baseUrl;
+    this.workDir = workDir;
+    this.output = output;
+    this.startHook = startHook;
+    this.shutdownHook = new Thread(this::stop, "stagehand-local-server-stop");
+  }
+
+  /**
+   * Starts the server and waits until it is ready. Throws {@link LocalServerException} at once when
+   * the server, node or the configured Chromium is missing or not runnable, and after stopping the
+   * process when it exits or is not ready within {@link LocalServer#readyTimeout()}.
+   */
+  public static LocalServerProcess start(LocalServer settings) {
+    List<String> command = command(settings);
+    Optional<Path> chrome = LocalBrowserDefaults.chrome(settings.chromePath());
+    if (settings.chromePath().isPresent()) {
+      requireExecutable(settings.chromePath().get(), "The Chromium of LocalServer.chromePath");
+    }
+    int port = settings.port() != 0 ? settings.port() : freePort();
+    Path workDir;
+    try {
+      workDir = Files.createTempDirectory("stagehand-local-");
+    } catch (IOException e) {
+      throw new LocalServerException("Cannot create a temporary directory for the local Stagehand server",
+          Collections.<String>emptyList(), e);
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    environment(builder.environment(), settings, port, workDir, chrome);
+    String baseUrl = "http://" + HOST + ":" + port;
+    ServerOutput.LOG.info("Starting the local Stagehand server {} on {}", String.join(" ", command), baseUrl);
+    long started = System.nanoTime();
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      deleteQuietly(workDir);
+      throw new LocalServerException("Cannot start the local Stagehand server " + String.join(" ", command),
+          Collections.<String>emptyList(), e);
+    }
+    long pid = ProcessTree.pid(process);
+    ServerOutput output = new ServerOutput("stagehand-server-" + (pid >= 0 ? pid : port));
+    output.read(process.getInputStream(), false);
+    output.read(process.getErrorStream(), true);
+    closeQuietly(process);
+    StartHook hook = new LocalStartHook(
+        new LocalBrowserDefaults(chrome.orElse(null), settings.headless(), LocalBrowserDefaults.runsAsRoot()), output);
+    LocalServerProcess server = new LocalServerProcess(settings, process, baseUrl, workDir, output, hook);
+    try {
+      Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+      server.awaitReady(started);
+    } catch (RuntimeException | Error e) {
+      server.stop();
+      throw e;
+    }
+    if (!chrome.isPresent()) {
+      ServerOutput.LOG.warn("No Chromium found on the PATH ({}): sessions started without a browser leave it to the"
+          + " server to find one; set LocalServer.chromePath or CHROME_PATH", LocalBrowserDefaults.BROWSER_NAMES);
+    }
+    ServerOutput.LOG.info("The local Stagehand server is ready at {} (pid {}, {} ms)", baseUrl, pid,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    return server;
+  }
+
+  /** The JVM's environment, what the server needs, then the user's additions. */
+  private static void environment(Map<String, String> env, LocalServer settings, int port, Path workDir,
+      Optional<Path> chrome) {
+    env.put("BB_ENV", "local");
+    env.put("NODE_ENV", "production"); // the bundled server cannot run in development mode
+    env.put("HOST", HOST);
+    env.put("PORT", String.valueOf(port));
+    env.put("TMPDIR", workDir.toString());
+    if (File.separatorChar == '\\') {
+      env.put("TEMP", workDir.toString()); // node's os.tmpdir() on Windows
+      env.put("TMP", workDir.toString());
+    }
+    chrome.ifPresent(path -> env.put("CHROME_PATH", path.toString()));
+    env.putAll(settings.environment());
+  }
+
+  /** Where the server listens, such as {@code http://127.0.0.1:41234}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** What the client's sessions add to their start requests. */
+  public StartHook startHook() {
+    return startHook;
+  }
+
+  /**
+   * Stops the server: SIGTERM to it and to every process it started (its browsers), then, once the
+   * browsers have exited or {@link LocalServer#stopTimeout()} has passed, SIGKILL to whatever is left;
+   * then deletes its temporary directory. (The server itself delays its own exit by 10 s after
+   * SIGTERM, for load balancers; it has nothing to save, so it is not waited for.) On Java 8 the
+   * browsers are not visible: the server gets the whole stop timeout to close them itself. Idempotent.
+   */
+  public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    if (Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway, and finds the server stopped
+      }
+    }
+    boolean interrupted = Thread.interrupted();
+    output.stopping();
+    long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
+    ProcessTree tree = ProcessTree.of(process);
+    List<Long> browsers = tree.descendantPids();
+    tree.terminate();
+    try {
+      boolean exited = ProcessTree.seesDescendants() ? tree.awaitDescendants(deadline) : tree.awaitRoot(deadline);
+      tree.kill();
+      tree.awaitRoot(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+      output.awaitEnd(1_000);
+      ServerOutput.LOG.info("Stopped the local Stagehand server at {} (pid {}{}){}", baseUrl, pid,
+          browsers.isEmpty() ? "" : ", and its processes " + browsers, exited ? "" : ": killed after the stop timeout");
+    } catch (InterruptedException e) {
+      interrupted = true;
+      tree.kill();
+    } finally {
+      deleteQuietly(workDir);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void awaitReady(long started) {
+    URL readyz;
+    try {
+      readyz = new URL(baseUrl + "/readyz");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    long deadline = started + settings.readyTimeout().toNanos();
+    long pause = 25;
+    while (true) {
+      if (!process.isAlive()) {
+        throw failure("The local Stagehand server exited with code " + process.exitValue() + " before it was ready", null);
+      }
+      if (answersReady(readyz)) {
+        return;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw failure("The local Stagehand server was not ready at " + baseUrl + " within "
+            + settings.readyTimeout().toMillis() + " ms (LocalServer.readyTimeout)", null);
+      }
+      try {
+        Thread.sleep(Math.min(pause, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw failure("Interrupted while waiting for the local Stagehand server to be ready", e);
+      }
+      pause = Math.min(pause * 2, 500);
+    }
+  }
+
+  private static boolean answersReady(URL readyz) {
+    try {
+      HttpURLConnection connection = (HttpURLConnection) readyz.openConnection(Proxy.NO_PROXY);
+      connection.setConnectTimeout(1_000);
+      connection.setReadTimeout(2_000);
+      try {
+        return connection.getResponseCode() == 200;
+      } finally {
+        connection.disconnect();
+      }
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  /** The failure of a start, with the server's last lines once its output has ended (or shortly). */
+  private LocalServerException failure(String message, Throwable cause) {
+    try {
+      output.awaitEnd(process.isAlive() ? 0 : 1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<String> lines = output.lastLines(LAST_LINES);
+    return new LocalServerException(message + " (" + settings.server() + ")" + (lines.isEmpty() ? ", and wrote nothing" : ""),
+        lines, cause);
+  }
+
+  private static List<String> command(LocalServer settings) {
+    Path server = settings.server();
+    List<String> command = new ArrayList<>();
+    if (Executables.isScript(server)) {
+      if (!Files.isRegularFile(server) || !Files.isReadable(server)) {
+        throw new LocalServerException("The Stagehand server " + server + " does not exist or cannot be read",
+            Collections.<String>emptyList(), null);
+      }
+      Path node = settings.node().isPresent()
+          ? requireExecutable(settings.node().get(), "The node of LocalServer.node")
+          : Executables.onPath("node").orElseThrow(() -> new LocalServerException(
+              "Cannot run the Stagehand server " + server + ": node is not on the PATH (set LocalServer.node)",
+              Collections.<String>emptyList(), null));
+      command.add(node.toString());
+    } else {
+      requireExecutable(server, "The Stagehand server");
+    }
+    command.add(server.toAbsolutePath().toString());
+    return command;
+  }
+
+  private static Path requireExecutable(Path file, String what) {
+    if (!Files.isRegularFile(file)) {
+      throw new LocalServerException(what + " " + file + " does not exist", Collections.<String>emptyList(), null);
+    }
+    if (!Files.isExecutable(file)) {
+      throw new LocalServerException(what + " " + file + " is not executable", Collections.<String>emptyList(), null);
+    }
+    return file;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new LocalServerException("No free loopback port for the local Stagehand server",
+          Collections.<String>emptyList(), e);
+    }
+  }
+
+  private static void closeQuietly(Process process) {
+    try {
+      process.getOutputStream().close(); // the server reads nothing
+    } catch (IOException ignored) {
+      // nothing to release
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<Path>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+          Files.deleteIfExists(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+          Files.deleteIfExists(directory);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      ServerOutput.LOG.debug("Could not delete {} entirely: {}", dir, e.toString());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LocalServerProcess{" + baseUrl + ", pid " + pid + (stopped.get() ? ", stopped" : "") + "}";
+  }
+}

@@ -1,0 +1,72 @@
+package com.browserbase.stagehand.internal.local;
+
+import com.browserbase.stagehand.internal.session.StartHook;
+import com.browserbase.stagehand.local.LocalServerException;
+import com.browserbase.stagehand.models.sessions.SessionStartParams;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * The {@link StartHook} of a client in local mode: fills in the default browser, and when a start
+ * fails adds what the server logged as errors meanwhile (a {@link LocalServerException}, suppressed):
+ * a browser that cannot be launched shows only as {@code connect ECONNREFUSED} in the answer, the
+ * cause ({@code spawn /usr/bin/chromium ENOENT}) only in the server's log. Not API.
+ */
+final class LocalStartHook implements StartHook {
+  private final LocalBrowserDefaults defaults;
+  private final ServerOutput output;
+
+  LocalStartHook(LocalBrowserDefaults defaults, ServerOutput output) {
+    this.defaults = defaults;
+    this.output = output;
+  }
+
+  @Override
+  public <T> T start(SessionStartParams params, Function<SessionStartParams, T> send) {
+    SessionStartParams request = defaults.apply(params);
+    long mark = output.mark();
+    try {
+      return send.apply(request);
+    } catch (RuntimeException e) {
+      explain(e, mark);
+      throw e;
+    }
+  }
+
+  @Override
+  public <T> CompletableFuture<T> startAsync(
+      SessionStartParams params, Function<SessionStartParams, CompletableFuture<T>> send) {
+    SessionStartParams request = defaults.apply(params);
+    long mark = output.mark();
+    CompletableFuture<T> call = send.apply(request);
+    CompletableFuture<T> result = new CompletableFuture<>();
+    call.whenComplete((value, failure) -> {
+      if (failure == null) {
+        result.complete(value);
+      } else {
+        explain(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure, mark);
+        result.completeExceptionally(failure);
+      }
+    });
+    result.whenComplete((value, failure) -> {
+      if (result.isCancelled()) {
+        call.cancel(true);
+      }
+    });
+    return result;
+  }
+
+  /** How long the server's output must be quiet before a failed start is explained, and the longest wait. */
+  private static final long SETTLE_QUIET_MS = 100;
+  private static final long SETTLE_MAX_MS = 1_000;
+
+  private void explain(Throwable failure, long mark) {
+    output.settle(SETTLE_QUIET_MS, SETTLE_MAX_MS); // a failed start is slow anyway: let its last lines arrive
+    List<String> errors = output.errorsSince(mark);
+    if (!errors.isEmpty()) {
+      failure.addSuppressed(new LocalServerException("While the session started, the local Stagehand server logged", errors, null));
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package com.browserbase.stagehand.internal.local;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A process and the processes it started, taken at one moment, to be stopped together. The
+ * descendants are known on Java 9+ only ({@code ProcessHandle}, reached by reflection: the library is
+ * Java 8 bytecode); on Java 8 the tree is the process alone. Not API.
+ */
+final class ProcessTree {
+  private static final Method PID;
+  private static final Method DESCENDANTS;
+  private static final Method HANDLE_PID;
+  private static final Method HANDLE_IS_ALIVE;
+  private static final Method HANDLE_DESTROY;
+  private static final Method HANDLE_DESTROY_FORCIBLY;
+
+  static {
+    Method pid = null;
+    Method descendants = null;
+    Method handlePid = null;
+    Method isAlive = null;
+    Method destroy = null;
+    Method destroyForcibly = null;
+    try {
+      Class<?> handle = Class.forName("java.lang.ProcessHandle");
+      pid = Process.class.getMethod("pid");
+      descendants = Process.class.getMethod("descendants");
+      handlePid = handle.getMethod("pid");
+      isAlive = handle.getMethod("isAlive");
+      destroy = handle.getMethod("destroy");
+      destroyForcibly = handle.getMethod("destroyForcibly");
+    } catch (ReflectiveOperationException java8) {
+      descendants = null;
+    }
+    PID = pid;
+    DESCENDANTS = descendants;
+    HANDLE_PID = handlePid;
+    HANDLE_IS_ALIVE = isAlive;
+    HANDLE_DESTROY = destroy;
+    HANDLE_DESTROY_FORCIBLY = destroyForcibly;
+  }
+
+  private final Process root;
+  /** {@code ProcessHandle}s, deepest last; empty on Java 8. */
+  private final List<Object> descendants;
+
+  private ProcessTree(Process root, List<Object> descendants) {
+    this.root = root;
+    this.descendants = descendants;
+  }
+
+  /** Whether this JVM can see a process's descendants (Java 9+). */
+  static boolean seesDescendants() {
+    return DESCENDANTS != null;
+  }
+
+  /** The operating system's id of {@code process}, or -1 on Java 8. */
+  static long pid(Process process) {
+    return PID == null ? -1 : (Long) call(PID, process);
+  }
+
+  /** {@code root} and the processes it has started, as they are now. */
+  static ProcessTree of(Process root) {
+    if (DESCENDANTS == null) {
+      return new ProcessTree(root, Collections.emptyList());
+    }
+    try (Stream<?> stream = (Stream<?>) call(DESCENDANTS, root)) {
+      return new ProcessTree(root, new ArrayList<Object>(stream.collect(Collectors.toList())));
+    }
+  }
+
+  /** The ids of the descendants, for logs. */
+  List<Long> descendantPids() {
+    List<Long> pids = new ArrayList<>();
+    for (Object handle : descendants) {
+      pids.add((Long) call(HANDLE_PID, handle));
+    }
+    return pids;
+  }
+
+  /** Asks every process of the tree to exit (SIGTERM), the descendants first. */
+  void terminate() {
+    for (Object handle : descendants) {
+      call(HANDLE_DESTROY, handle);
+    }
+    root.destroy();
+  }
+
+  /** Waits until every descendant has exited, or the deadline ({@link System#nanoTime()}) passes. */
+  boolean awaitDescendants(long deadline) throws InterruptedException {
+    for (Object handle : descendants) {
+      while ((Boolean) call(HANDLE_IS_ALIVE, handle)) {
+        if (System.nanoTime() - deadline >= 0) {
+          return false;
+        }
+        Thread.sleep(20);
+      }
+    }
+    return true;
+  }
+
+  /** Waits until the root has exited, or the deadline ({@link System#nanoTime()}) passes. */
+  boolean awaitRoot(long deadline) throws InterruptedException {
+    return root.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  /** Kills (SIGKILL) every process of the tree still running. */
+  void kill() {
+    for (Object handle : descendants) {
+      if ((Boolean) call(HANDLE_IS_ALIVE, handle)) {
+        call(HANDLE_DESTROY_FORCIBLY, handle);
+      }
+    }
+    if (root.isAlive()) {
+      root.destroyForcibly();
+    }
+  }
+
+  private static Object call(Method method, Object target) {
+    try {
+      return method.invoke(target);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("Cannot call " + method, e);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException("Cannot call " + method, cause);
+    }
+  }
+}

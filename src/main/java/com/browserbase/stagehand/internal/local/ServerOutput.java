@@ -1,0 +1,245 @@
+package com.browserbase.stagehand.internal.local;
+
+import com.browserbase.stagehand.internal.runtime.Json;
+import com.browserbase.stagehand.internal.runtime.Redactor;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * The standard output and error of a local Stagehand server: each line goes to SLF4J under {@code
+ * com.browserbase.stagehand.local} as it arrives, and the last ones are kept for error messages. The
+ * server logs JSON lines (pino); their level is kept, except that its routine {@code info} lines go to
+ * DEBUG, and secrets in them are masked. Lines are kept shortened to level, message and error. Read
+ * by one daemon thread per stream; thread-safe. Not API.
+ */
+final class ServerOutput {
+  static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.local");
+  private static final int KEPT_LINES = 40;
+  private static final int KEPT_ERRORS = 20;
+  private static final int MAX_LINE = 1_000;
+
+  private final String name;
+  private final ArrayDeque<String> lines = new ArrayDeque<>();
+  /** Errors the server logged, with the sequence number of their line. */
+  private final ArrayDeque<Numbered> errors = new ArrayDeque<>();
+  private final List<Thread> readers = new ArrayList<>();
+  private long sequence;
+  /** When the last line was read ({@link System#nanoTime()}), for {@link #settle}. */
+  private long lastLineNanos;
+  private volatile boolean stopping;
+
+  /** {@code name} (such as {@code stagehand-server-12345}) names the reader threads. */
+  ServerOutput(String name) {
+    this.name = name;
+  }
+
+  /** Starts reading {@code stream} on a daemon thread; lines that are not JSON count as errors when {@code stderr}. */
+  void read(InputStream stream, boolean stderr) {
+    Thread reader = new Thread(() -> pump(stream, stderr), name + (stderr ? "-stderr" : "-stdout"));
+    reader.setDaemon(true);
+    synchronized (this) {
+      readers.add(reader);
+    }
+    reader.start();
+  }
+
+  /** From now on every line is logged at DEBUG: the complaints of a server being stopped are noise. */
+  void stopping() {
+    stopping = true;
+  }
+
+  /** Waits up to {@code millis} for the streams to end, so that a dead server's last words are in. */
+  void awaitEnd(long millis) throws InterruptedException {
+    List<Thread> threads;
+    synchronized (this) {
+      threads = new ArrayList<>(readers);
+    }
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    for (Thread thread : threads) {
+      thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+    }
+  }
+
+  /** The last lines, shortened, oldest first. */
+  synchronized List<String> lastLines(int count) {
+    List<String> all = new ArrayList<>(lines);
+    return new ArrayList<>(all.subList(Math.max(0, all.size() - count), all.size()));
+  }
+
+  /** A mark for {@link #errorsSince(long)}: the number of lines read so far. */
+  synchronized long mark() {
+    return sequence;
+  }
+
+  /**
+   * Waits until the server has been quiet for {@code quietMs} (at most {@code maxMs}): lines it wrote
+   * just before answering may still be on their way through the pipe and the reader thread.
+   */
+  synchronized void settle(long quietMs, long maxMs) {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(maxMs);
+    long quiet = TimeUnit.MILLISECONDS.toNanos(quietMs);
+    try {
+      while (true) {
+        long quietUntil = Math.max(lastLineNanos, start) + quiet;
+        long wait = Math.min(quietUntil, deadline) - System.nanoTime();
+        if (wait <= 0) {
+          return;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, wait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The errors logged after {@code mark}, shortened, oldest first. */
+  synchronized List<String> errorsSince(long mark) {
+    List<String> since = new ArrayList<>();
+    for (Numbered error : errors) {
+      if (error.sequence > mark) {
+        since.add(error.text);
+      }
+    }
+    return since;
+  }
+
+  private void pump(InputStream stream, boolean stderr) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        accept(line, stderr);
+      }
+    } catch (IOException closed) {
+      // the process is gone
+    }
+  }
+
+  void accept(String line, boolean stderr) {
+    if (line.trim().isEmpty()) {
+      return;
+    }
+    JsonNode json = parse(line);
+    Level level;
+    String text;
+    boolean error;
+    if (json != null) {
+      String label = label(json.path("level"));
+      level = level(label);
+      error = level == Level.ERROR;
+      text = shorten(label, json);
+    } else {
+      level = stderr ? Level.WARN : Level.DEBUG;
+      error = stderr;
+      text = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line;
+    }
+    synchronized (this) {
+      long number = ++sequence;
+      lastLineNanos = System.nanoTime();
+      notifyAll();
+      lines.addLast(text);
+      if (lines.size() > KEPT_LINES) {
+        lines.removeFirst();
+      }
+      if (error) {
+        errors.addLast(new Numbered(number, text));
+        if (errors.size() > KEPT_ERRORS) {
+          errors.removeFirst();
+        }
+      }
+    }
+    log(stopping ? Level.DEBUG : level, line, json != null);
+  }
+
+  private static JsonNode parse(String line) {
+    if (!line.startsWith("{")) {
+      return null;
+    }
+    try {
+      JsonNode node = Json.MAPPER.readTree(line);
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
+
+  /** pino's level, as a label ({@code info}) or a number ({@code 30}). */
+  private static String label(JsonNode level) {
+    if (!level.isNumber()) {
+      return level.asText("info");
+    }
+    int value = level.asInt();
+    return value >= 50 ? "error" : value >= 40 ? "warn" : value >= 30 ? "info" : value >= 20 ? "debug" : "trace";
+  }
+
+  private static Level level(String label) {
+    switch (label) {
+      case "fatal":
+      case "error":
+        return Level.ERROR;
+      case "warn":
+        return Level.WARN;
+      case "trace":
+        return Level.TRACE;
+      default:
+        return Level.DEBUG; // info, debug: the server's routine chatter
+    }
+  }
+
+  /** {@code error: Uncaught Exception: (spawn /usr/bin/chromium ENOENT)}. */
+  private static String shorten(String label, JsonNode json) {
+    String message = json.path("msg").asText("");
+    String error = json.path("err").path("message").asText("");
+    StringBuilder text = new StringBuilder(label).append(": ").append(message);
+    if (!error.isEmpty() && !error.equals(message)) {
+      text.append(message.isEmpty() ? "" : " ").append('(').append(error).append(')');
+    }
+    return text.length() > MAX_LINE ? text.substring(0, MAX_LINE) + "..." : text.toString();
+  }
+
+  /** Logs a line; a JSON line is logged with its secrets masked, and only parsed again when it is logged. */
+  private static void log(Level level, String line, boolean json) {
+    switch (level) {
+      case ERROR:
+        if (LOG.isErrorEnabled()) {
+          LOG.error(json ? Redactor.redact(line) : line);
+        }
+        break;
+      case WARN:
+        if (LOG.isWarnEnabled()) {
+          LOG.warn(json ? Redactor.redact(line) : line);
+        }
+        break;
+      case DEBUG:
+        if (LOG.isDebugEnabled()) {
+          LOG.debug(json ? Redactor.redact(line) : line);
+        }
+        break;
+      default:
+        if (LOG.isTraceEnabled()) {
+          LOG.trace(json ? Redactor.redact(line) : line);
+        }
+    }
+  }
+
+  private static final class Numbered {
+    final long sequence;
+    final String text;
+
+    Numbered(long sequence, String text) {
+      this.sequence = sequence;
+      this.text = text;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package com.browserbase.stagehand.internal.runtime;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one {@link ObjectMapper} of the SDK. Not API.
+ *
+ * <p>Models take part with their annotated members only ({@code @JsonModel}), and their JSON holds
+ * each key once ({@link OneKeyPerProperty}); user types passed to {@code resultAs} are read the
+ * ordinary Jackson way. Unknown properties never fail a read (models keep them).
+ */
+public final class Json {
+  /** Shared, thread-safe mapper; never reconfigure it. */
+  public static final ObjectMapper MAPPER = newMapper();
+
+  private Json() {}
+
+  private static ObjectMapper newMapper() {
+    ObjectMapper mapper = new ObjectMapper()
+        .registerModule(new Jdk8Module())
+        .registerModule(new JavaTimeModule())
+        .registerModule(OneKeyPerProperty.module())
+        .setDefaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    try {
+      ReadLimits.applyTo(mapper.getFactory());
+    } catch (LinkageError olderJackson) {
+      // Jackson 2.12-2.14 has no StreamReadConstraints, and so no read limits to set.
+    }
+    if (ClientThreads.virtual()) {
+      try {
+        SharedBuffers.applyTo(mapper.getFactory());
+      } catch (LinkageError olderJackson) {
+        // Jackson before 2.16 always keeps its buffers per thread.
+      }
+    }
+    return mapper;
+  }
+
+  /**
+   * The parse buffers of the mapper, on JVMs where the SDK reads streams on virtual threads. Jackson
+   * keeps a buffer recycler (about 8 KB) per thread by default; with one virtual thread per open
+   * stream that is 8 KB more for every stream, held while it waits, although a parse takes the
+   * buffers only for the moment it runs. A small shared pool serves every parse instead.
+   *
+   * <p>A class of its own so that only it refers to {@code JsonRecyclerPools} (Jackson 2.16+).
+   */
+  static final class SharedBuffers {
+    /** Buffer recyclers kept for reuse; a parse that finds none makes one. */
+    static final int POOLED = 64;
+
+    private SharedBuffers() {}
+
+    static void applyTo(JsonFactory factory) {
+      factory.setRecyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.newBoundedPool(POOLED));
+    }
+  }
+
+  /**
+   * The read limits of the mapper's parsers, set here rather than left to Jackson's defaults. Since
+   * 2.15 Jackson caps one string at 20,000,000 characters; a navigate or extract result can hold a
+   * whole page or a screenshot, so strings are unbounded here: a response is bounded by memory, as
+   * any other body the client reads. The nesting depth stays capped (a deep document would
+   * otherwise overflow the stack of the reading thread), and number length and every other limit
+   * keep Jackson's defaults: no answer of this API needs a thousand-digit number.
+   *
+   * <p>A class of its own so that only it refers to {@code StreamReadConstraints}: on Jackson
+   * 2.12-2.14 calling it throws a {@link LinkageError}, which {@link #newMapper} catches.
+   */
+  static final class ReadLimits {
+    /** The deepest nesting of arrays and objects a response may have. */
+    static final int MAX_NESTING_DEPTH = 1_000;
+
+    private ReadLimits() {}
+
+    static void applyTo(JsonFactory factory) {
+      factory.setStreamReadConstraints(factory.streamReadConstraints().rebuild()
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .build());
+    }
+  }
+
+  /** Converts any value (a map, a POJO, a {@link JsonNode}) to a tree the caller cannot change. */
+  public static JsonNode toTree(Object value) {
+    if (value instanceof JsonNode) {
+      return ((JsonNode) value).deepCopy();
+    }
+    return MAPPER.valueToTree(value);
+  }
+
+  /** Converts a tree to {@code type}, mapping failures to an unchecked exception naming the type. */
+  public static <T> T convert(JsonNode node, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new com.browserbase.stagehand.errors.StagehandInvalidDataException(
+          "Cannot convert JSON to " + type.getSimpleName() + ": " + originalMessage(e), e);
+    }
+  }
+
+  private static String originalMessage(Exception e) {
+    return e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+  }
+
+  /** Converts a JSON array to an unmodifiable list of {@code type}. */
+  public static <T> java.util.List<T> convertList(JsonNode node, Class<T> type) {
+    java.util.List<T> list = new java.util.ArrayList<>(node.size());
+    for (JsonNode element : node) {
+      list.add(convert(element, type));
+    }
+    return java.util.Collections.unmodifiableList(list);
+  }
+
+  /** A parse failure's message, led by the JSON path where it happened ({@code data.result.actions}). */
+  public static String describe(JsonProcessingException e) {
+    StringBuilder path = new StringBuilder();
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException) {
+      for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref
+          : ((com.fasterxml.jackson.databind.JsonMappingException) e).getPath()) {
+        if (ref.getFieldName() != null) {
+          path.append(path.length() > 0 ? "." : "").append(ref.getFieldName());
+        } else if (ref.getIndex() >= 0) {
+          path.append('[').append(ref.getIndex()).append(']');
+        }
+      }
+    }
+    return path.length() > 0 ? "at " + path + ": " + e.getOriginalMessage() : e.getOriginalMessage();
+  }
+
+  /** Serializes a value as a JSON string. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Cannot serialize " + value.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package com.browserbase.stagehand.internal.runtime;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every model shares, read from its fields (found once per class), so that a model's
+ * {@code equals}, {@code hashCode}, {@code toString} and {@code validate} are one line each. Not
+ * API.
+ *
+ * <ul>
+ *   <li>Equality and hash code take every instance field, in declaration order ({@code
+ *       Objects.hash} of them).
+ *   <li>{@code toString()} shows each field that is set, by its Java name, as {@link ToString} does:
+ *       a {@link Secret} field shows as {@code ***} (or only its keys, or its URL without the query);
+ *       a field outside the JSON body (the session id, the additional headers and properties) is left
+ *       out when it is an empty map.
+ *   <li>{@code validate()} checks, field by field, that each {@code @JsonProperty(required = true)}
+ *       is present, that a union (a field declared {@code Object}) holds a known form rather than the
+ *       raw JSON it was read as, and then every nested model, also inside lists, naming a problem by
+ *       its JSON path ({@code data.result.actions[0].selector}).
+ * </ul>
+ */
+public final class Models {
+  private static final ClassValue<Property[]> PROPERTIES = new ClassValue<Property[]>() {
+    @Override
+    protected Property[] computeValue(Class<?> type) {
+      List<Property> properties = new ArrayList<>();
+      for (Field field : type.getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+          field.setAccessible(true);
+          properties.add(new Property(field));
+        }
+      }
+      return properties.toArray(new Property[0]);
+    }
+  };
+
+  private static final class Property {
+    final Field field;
+    /** The JSON name, or {@code null} for a field outside the body. */
+    final String json;
+    final boolean required;
+    final boolean union;
+    final Secret.Show secret;
+
+    Property(Field field) {
+      this.field = field;
+      JsonProperty property = field.getAnnotation(JsonProperty.class);
+      this.json = property != null ? property.value() : null;
+      this.required = property != null && property.required();
+      this.union = field.getType() == Object.class;
+      Secret secret = field.getAnnotation(Secret.class);
+      this.secret = secret != null ? secret.value() : null;
+    }
+
+    Object get(Object model) {
+      try {
+        return field.get(model);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("Cannot read " + field, e);
+      }
+    }
+  }
+
+  private Models() {}
+
+  /** {@code model.equals(other)}: the same class and equal fields. */
+  public static boolean equal(Object model, Object other) {
+    if (other == model) {
+      return true;
+    }
+    if (other == null || other.getClass() != model.getClass()) {
+      return false;
+    }
+    for (Property property : PROPERTIES.get(model.getClass())) {
+      Object value = property.get(model);
+      Object otherValue = property.get(other);
+      if (value == null ? otherValue != null : !value.equals(otherValue)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code model.hashCode()}: {@code Objects.hash} of its fields. */
+  public static int hash(Object model) {
+    Property[] properties = PROPERTIES.get(model.getClass());
+    Object[] values = new Object[properties.length];
+    for (int i = 0; i < properties.length; i++) {
+      values[i] = properties[i].get(model);
+    }
+    return Arrays.hashCode(values);
+  }
+
+  /** {@code model.toString()}: {@code Type{a=1, b=x}} with the set values; secrets masked. */
+  @SuppressWarnings("unchecked") // a KEYS secret is a map keyed by name
+  public static String toString(Object model) {
+    ToString string = ToString.of(model.getClass().getSimpleName());
+    for (Property property : PROPERTIES.get(model.getClass())) {
+      Object value = property.get(model);
+      String name = property.field.getName();
+      if (property.json == null && value instanceof Map && ((Map<?, ?>) value).isEmpty()) {
+        continue;
+      }
+      if (property.secret == null) {
+        string.add(name, value);
+      } else if (property.secret == Secret.Show.KEYS) {
+        string.secretValues(name, (Map<String, ?>) value);
+      } else if (property.secret == Secret.Show.URL_WITHOUT_QUERY) {
+        string.url(name, (String) value);
+      } else {
+        string.secret(name, value);
+      }
+    }
+    return string.toString();
+  }
+
+  /**
+   * {@code model.validate()}: returns the model, or throws {@link
+   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
+   * path.
+   */
+  public static <T> T validate(T model) {
+    validateAt(model, "");
+    return model;
+  }
+
+  private static void validateAt(Object model, String path) {
+    String type = model.getClass().getSimpleName();
+    for (Property property : PROPERTIES.get(model.getClass())) {
+      if (property.json == null) {
+        continue;
+      }
+      Object value = property.get(model);
+      if (property.required) {
+        Checks.presentAt(value, path, property.json, type);
+      }
+      if (property.union) {
+        Checks.knownFormAt(value, path, property.json);
+      }
+      if (value instanceof List) {
+        List<?> list = (List<?>) value;
+        for (int i = 0; i < list.size(); i++) {
+          validateNested(list.get(i), path + property.json + "[" + i + "].");
+        }
+      } else {
+        validateNested(value, path + property.json + ".");
+      }
+    }
+  }
+
+  private static void validateNested(Object value, String path) {
+    if (value != null && value.getClass().isAnnotationPresent(JsonModel.class)) {
+      validateAt(value, path);
+    }
+  }
+
+  /** A union's accessor for one form: the value when it has that form. */
+  @SuppressWarnings("unchecked") // the form's type is checked; its type arguments are the setter's
+  public static <T> Optional<T> form(Object value, Class<? super T> form) {
+    return form.isInstance(value) ? Optional.of((T) value) : Optional.<T>empty();
+  }
+
+  /** A JSON value's accessor: empty when it is not set or is JSON {@code null}. */
+  public static Optional<JsonNode> json(JsonNode value) {
+    return value == null || value.isNull() ? Optional.<JsonNode>empty() : Optional.of(value);
+  }
+}

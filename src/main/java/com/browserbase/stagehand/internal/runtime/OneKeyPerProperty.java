@@ -1,0 +1,175 @@
+package com.browserbase.stagehand.internal.runtime;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonAppend;
+import com.fasterxml.jackson.databind.cfg.MapperConfig;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.VirtualBeanPropertyWriter;
+import com.fasterxml.jackson.databind.util.NameTransformer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes the JSON of every model ({@code @JsonModel}) hold each key once. A model writes its
+ * modelled properties, then its additional ones; when the additional map holds the name of a
+ * modelled property, that additional value (put there on purpose, or read as it came) is the one
+ * written and the modelled property is skipped. A property appended by {@code @JsonAppend}
+ * ({@code streamResponse}, written by the transport for the streaming methods) is the exception:
+ * the additional map never supplies it, so such an entry is dropped. Not API.
+ */
+final class OneKeyPerProperty {
+  private OneKeyPerProperty() {}
+
+  /** The Jackson module that installs the rule on a mapper. */
+  static Module module() {
+    return new Module() {
+      @Override
+      public String getModuleName() {
+        return "stagehand-one-key-per-property";
+      }
+
+      @Override
+      public Version version() {
+        return Version.unknownVersion();
+      }
+
+      @Override
+      public void setupModule(SetupContext context) {
+        context.addBeanSerializerModifier(new YieldingProperties());
+        context.insertAnnotationIntrospector(new AppendedNotAdditional());
+      }
+    };
+  }
+
+  /** Wraps each modelled property of a model with additional properties in a {@link Yielding} writer. */
+  private static final class YieldingProperties extends BeanSerializerModifier {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public List<BeanPropertyWriter> changeProperties(
+        SerializationConfig config, BeanDescription bean, List<BeanPropertyWriter> properties) {
+      AnnotatedMember additional = bean.findAnyGetter();
+      if (additional == null || !bean.getBeanClass().isAnnotationPresent(JsonModel.class)) {
+        return properties;
+      }
+      if (config.canOverrideAccessModifiers()) {
+        additional.fixAccess(config.isEnabled(MapperFeature.OVERRIDE_PUBLIC_ACCESS_MODIFIERS));
+      }
+      List<BeanPropertyWriter> changed = new ArrayList<>(properties.size());
+      for (BeanPropertyWriter property : properties) {
+        changed.add(property instanceof VirtualBeanPropertyWriter ? property : new Yielding(property, additional));
+      }
+      return changed;
+    }
+  }
+
+  /**
+   * A modelled property that is not written when the additional map holds its name. With an empty
+   * map (nearly always) it costs one read of the map, the same reflective call Jackson makes for
+   * each property's own value, and {@code isEmpty()}.
+   */
+  private static final class Yielding extends BeanPropertyWriter {
+    private static final long serialVersionUID = 1L;
+
+    private final BeanPropertyWriter delegate;
+    private final AnnotatedMember additional;
+
+    Yielding(BeanPropertyWriter delegate, AnnotatedMember additional) {
+      super(delegate);
+      this.delegate = delegate;
+      this.additional = additional;
+    }
+
+    @Override
+    public void serializeAsField(Object bean, JsonGenerator gen, SerializerProvider provider) throws Exception {
+      Map<?, ?> extra = (Map<?, ?>) additional.getValue(bean);
+      if (extra != null && !extra.isEmpty() && extra.containsKey(getName())) {
+        return; // written once, with the additional properties
+      }
+      delegate.serializeAsField(bean, gen, provider);
+    }
+
+    @Override
+    public void serializeAsOmittedField(Object bean, JsonGenerator gen, SerializerProvider provider)
+        throws Exception {
+      delegate.serializeAsOmittedField(bean, gen, provider);
+    }
+
+    @Override
+    public void serializeAsElement(Object bean, JsonGenerator gen, SerializerProvider provider) throws Exception {
+      delegate.serializeAsElement(bean, gen, provider); // an array has no additional properties
+    }
+
+    @Override
+    public void serializeAsPlaceholder(Object bean, JsonGenerator gen, SerializerProvider provider)
+        throws Exception {
+      delegate.serializeAsPlaceholder(bean, gen, provider);
+    }
+
+    @Override
+    public BeanPropertyWriter rename(NameTransformer transformer) {
+      return new Yielding(delegate.rename(transformer), additional);
+    }
+
+    @Override
+    public void assignSerializer(JsonSerializer<Object> serializer) {
+      delegate.assignSerializer(serializer);
+    }
+
+    @Override
+    public void assignNullSerializer(JsonSerializer<Object> serializer) {
+      delegate.assignNullSerializer(serializer);
+    }
+
+    @Override
+    public void assignTypeSerializer(TypeSerializer serializer) {
+      delegate.assignTypeSerializer(serializer);
+    }
+  }
+
+  /**
+   * Tells the additional-properties map of a model to leave out the names of its {@code @JsonAppend}
+   * properties: those are the writer's to set (the transport's attributes), never a body value's.
+   * It works as {@code @JsonIgnoreProperties} on the any-getter would: Jackson's map serializer
+   * skips the names.
+   */
+  private static final class AppendedNotAdditional extends NopAnnotationIntrospector {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public JsonIgnoreProperties.Value findPropertyIgnoralByName(MapperConfig<?> config, Annotated annotated) {
+      if (annotated instanceof AnnotatedMember && annotated.hasAnnotation(JsonAnyGetter.class)) {
+        Class<?> owner = ((AnnotatedMember) annotated).getDeclaringClass();
+        JsonAppend append = owner.getAnnotation(JsonAppend.class);
+        if (append != null && owner.isAnnotationPresent(JsonModel.class)) {
+          Set<String> names = new LinkedHashSet<>();
+          for (JsonAppend.Attr attr : append.attrs()) {
+            names.add(attr.propName().isEmpty() ? attr.value() : attr.propName());
+          }
+          for (JsonAppend.Prop prop : append.props()) {
+            names.add(prop.name());
+          }
+          return JsonIgnoreProperties.Value.forIgnoredProperties(names);
+        }
+      }
+      return JsonIgnoreProperties.Value.empty();
+    }
+  }
+}
