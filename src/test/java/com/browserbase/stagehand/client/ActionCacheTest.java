@@ -29,7 +29,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
@@ -47,6 +46,7 @@ import okhttp3.WebSocketListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -90,18 +90,18 @@ class ActionCacheTest {
 
   @TempDir
   Path dir;
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.create();
   private MockWebServer server;
   private Api api;
-  private final List<StagehandClient> clients = new ArrayList<>();
   private Logger cacheLogger;
   private ListAppender<ILoggingEvent> log;
 
   @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
+  void start() {
+    server = mock.server();
     api = new Api();
     server.setDispatcher(api);
-    server.start();
     cacheLogger = (Logger) LoggerFactory.getLogger("com.browserbase.stagehand.cache");
     log = new ListAppender<>();
     log.start();
@@ -112,8 +112,6 @@ class ActionCacheTest {
 
   @AfterEach
   void stop() {
-    clients.forEach(StagehandClient::close);
-    server.close();
     cacheLogger.detachAppender(log);
     cacheLogger.setLevel(null);
     cacheLogger.setAdditive(true);
@@ -204,9 +202,7 @@ class ActionCacheTest {
   }
 
   private StagehandClient client(ActionCache cache) {
-    StagehandClient client = WireFixtures.builderFor(server).actionCache(cache).build();
-    clients.add(client);
-    return client;
+    return mock.newClient(b -> b.actionCache(cache));
   }
 
   private static StagehandSession open(StagehandClient client) {

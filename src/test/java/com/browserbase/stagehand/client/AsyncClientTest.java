@@ -49,6 +49,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,37 +60,33 @@ class AsyncClientTest {
   private static final Duration LIMIT = Duration.ofSeconds(30);
   private static final String ERROR = "{\"success\":false,\"error\":\"boom\"}";
 
-  private MockWebServer server;
-  private StagehandClient client;
   private final WireFixtures.RecordingSleeper sleeper = new WireFixtures.RecordingSleeper();
   private final WireFixtures.RecordingScheduler scheduler = WireFixtures.RecordingScheduler.immediate();
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b
+      .browserbaseApiKey("bb_key")
+      .modelApiKey("sk-model")
+      .sleeper(sleeper)
+      .scheduler(scheduler));
+  private MockWebServer server;
+  private StagehandClient client;
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = newClient(b -> {});
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   @AfterEach
-  void stopServer() throws Exception {
+  void closeDerivedClients() throws Exception {
     for (AutoCloseable closeable : toClose) {
       closeable.close();
     }
-    client.close();
-    server.close();
   }
 
   private StagehandClient newClient(java.util.function.Consumer<StagehandOkHttpClient.Builder> change) {
-    StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder()
-        .baseUrl(server.url("/").toString())
-        .browserbaseApiKey("bb_key")
-        .modelApiKey("sk-model")
-        .sleeper(sleeper)
-        .scheduler(scheduler);
-    change.accept(builder);
-    return builder.build();
+    return mock.newClient(change);
   }
 
   private SessionServiceAsync async() {

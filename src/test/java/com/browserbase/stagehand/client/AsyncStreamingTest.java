@@ -36,6 +36,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -53,31 +54,26 @@ class AsyncStreamingTest {
   private static final String ERROR_EVENT = "event: error\ndata: {\"data\":{\"status\":\"error\","
       + "\"error\":\"Element not found: #login\"},\"type\":\"system\",\"id\":\"e9\"}\n\n";
 
-  private MockWebServer server;
-  private StagehandClient client;
   private final WireFixtures.RecordingSleeper sleeper = new WireFixtures.RecordingSleeper();
   private final WireFixtures.RecordingScheduler scheduler = WireFixtures.RecordingScheduler.immediate();
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.sleeper(sleeper).scheduler(scheduler));
+  private MockWebServer server;
+  private StagehandClient client;
   private ExecutorService executor;
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = StagehandOkHttpClient.builder()
-        .baseUrl(server.url("/").toString())
-        .sleeper(sleeper)
-        .scheduler(scheduler)
-        .build();
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   @AfterEach
-  void stopServer() throws Exception {
+  void stopExecutor() throws Exception {
     if (executor != null) {
       executor.shutdownNow();
       executor.awaitTermination(5, TimeUnit.SECONDS);
     }
-    client.close();
-    server.close();
   }
 
   private SessionServiceAsync async() {

@@ -29,9 +29,9 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,34 +45,27 @@ class ClientConfigurationTest {
       .executeOptions(AgentExecuteOptions.builder().instruction("do it").build())
       .build();
 
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.create();
   private MockWebServer server;
-  private final List<StagehandClient> clients = new ArrayList<>();
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    clients.forEach(StagehandClient::close);
-    server.close();
+  void useMock() {
+    server = mock.server();
   }
 
   private StagehandClient client(Consumer<StagehandOkHttpClient.Builder> change) {
-    return keep(WireFixtures.clientFor(server, change));
+    return mock.newClient(change);
   }
 
   private StagehandClient keep(StagehandClient client) {
-    clients.add(client);
-    return client;
+    return mock.closeAfter(client);
   }
 
   private RecordedRequest startOnce(StagehandClient client) {
-    server.enqueue(json(WireFixtures.START_OK));
+    mock.enqueue(WireFixtures.START_OK);
     client.sessions().start(START);
-    return take(server);
+    return mock.take();
   }
 
   // ---- headers ----

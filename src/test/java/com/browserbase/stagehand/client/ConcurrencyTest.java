@@ -28,6 +28,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One shared client serves many slow calls at once: none waits in a queue behind the others. */
 class ConcurrencyTest {
@@ -35,27 +36,23 @@ class ConcurrencyTest {
   /** How long the server holds a request waiting for the others; longer than any test allows. */
   private static final long HOLD_SECONDS = 20;
 
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.maxRetries(0));
   private MockWebServer server;
   private StagehandClient client;
   private ExecutorService threads;
 
   @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = StagehandOkHttpClient.builder()
-        .baseUrl(server.url("/").toString())
-        .maxRetries(0)
-        .build();
+  void start() {
+    server = mock.server();
+    client = mock.client();
     threads = Executors.newFixedThreadPool(CALLS);
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stopThreads() throws Exception {
     threads.shutdownNow();
     threads.awaitTermination(HOLD_SECONDS + 5, TimeUnit.SECONDS);
-    client.close();
-    server.close();
   }
 
   /**

@@ -22,9 +22,9 @@ import java.io.IOException;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,20 +35,15 @@ class ErrorMappingTest {
   private static final String ERROR_BODY = """
       {"success":false,"error":"boom","code":"X"}""";
 
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.maxRetries(0));
   private MockWebServer server;
   private StagehandClient client;
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = WireFixtures.clientFor(server, b -> b.maxRetries(0));
-  }
-
-  @AfterEach
-  void stopServer() {
-    client.close();
-    server.close();
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   private StagehandServiceException failAct(MockResponse response) {

@@ -45,6 +45,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** What the SDK logs on {@code com.browserbase.stagehand.http}, and that secrets never reach a log or a toString. */
@@ -73,9 +74,14 @@ class LoggingTest {
   private static final String AGENT_OK = "{\"success\":true,\"data\":{\"result\":{\"success\":true,"
       + "\"message\":\"ok\",\"actions\":[],\"completed\":true}}}";
 
+  private final List<Long> sleeps = Collections.synchronizedList(new ArrayList<>());
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b
+      .browserbaseApiKey(BB_KEY)
+      .modelApiKey(MODEL_KEY)
+      .sleeper(sleeps::add));
   private MockWebServer server;
   private StagehandClient client;
-  private final List<Long> sleeps = Collections.synchronizedList(new ArrayList<>());
 
   private Logger sdkLogger;
   private Level previousLevel;
@@ -83,10 +89,9 @@ class LoggingTest {
   private ListAppender<ILoggingEvent> appender;
 
   @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = newClient(server.url("/").toString());
+  void setUp() {
+    server = mock.server();
+    client = mock.client();
 
     // Capture everything the SDK logs, on any of its loggers, without printing it.
     sdkLogger = (Logger) LoggerFactory.getLogger("com.browserbase.stagehand");
@@ -105,17 +110,10 @@ class LoggingTest {
     appender.stop();
     sdkLogger.setLevel(previousLevel);
     sdkLogger.setAdditive(previousAdditive);
-    client.close();
-    server.close();
   }
 
   private StagehandClient newClient(String baseUrl) {
-    return StagehandOkHttpClient.builder()
-        .baseUrl(baseUrl)
-        .browserbaseApiKey(BB_KEY)
-        .modelApiKey(MODEL_KEY)
-        .sleeper(sleeps::add)
-        .build();
+    return mock.newClient(b -> b.baseUrl(baseUrl));
   }
 
   private void level(Level level) {

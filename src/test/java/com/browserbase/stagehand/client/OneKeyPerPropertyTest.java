@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,20 +38,15 @@ class OneKeyPerPropertyTest {
   private static final String FINISHED = "event: finished\ndata: {\"data\":{\"status\":\"finished\","
       + "\"result\":{\"success\":true,\"message\":\"done\"}},\"type\":\"system\",\"id\":\"e1\"}\n\n";
 
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.maxRetries(0));
   private MockWebServer server;
   private StagehandClient client;
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = WireFixtures.clientFor(server, b -> b.maxRetries(0));
-  }
-
-  @AfterEach
-  void stopServer() {
-    client.close();
-    server.close();
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   private static MockResponse sse(String body) {

@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code withRawResponse()}: status, headers and the parsed value, blocking and async, for calls and streams. */
 class RawResponseTest {
@@ -41,20 +41,15 @@ class RawResponseTest {
   private static final String FINISHED = "event: finished\ndata: {\"data\":{\"status\":\"finished\","
       + "\"result\":{\"success\":true,\"message\":\"done\"}},\"type\":\"system\",\"id\":\"e3\"}\n\n";
 
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.maxRetries(0));
   private MockWebServer server;
   private StagehandClient client;
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = WireFixtures.clientFor(server, b -> b.maxRetries(0));
-  }
-
-  @AfterEach
-  void stopServer() {
-    client.close();
-    server.close();
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   private static MockResponse answer(int code, String body, String requestId) {

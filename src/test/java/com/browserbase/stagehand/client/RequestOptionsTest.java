@@ -25,7 +25,6 @@ import com.browserbase.stagehand.models.sessions.SessionReplayParams;
 import com.browserbase.stagehand.models.sessions.SessionReplayResponse;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,9 +36,9 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Per-request options over the client's: timeout, retries, response validation, headers, query
@@ -59,45 +58,25 @@ class RequestOptionsTest {
   private static final String RUNNING_WITHOUT_ID =
       "event: running\ndata: {\"data\":{\"status\":\"running\",\"message\":\"m\"},\"type\":\"log\"}\n\n";
 
-  private MockWebServer server;
-  private StagehandClient client;
   private final WireFixtures.RecordingSleeper sleeper = new WireFixtures.RecordingSleeper();
   private final WireFixtures.RecordingScheduler scheduler = WireFixtures.RecordingScheduler.immediate();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-  private final List<OkHttpClient> ownHttp = new ArrayList<>();
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.sleeper(sleeper).scheduler(scheduler));
+  private MockWebServer server;
+  private StagehandClient client;
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = client(b -> {});
-  }
-
-  @AfterEach
-  void stopServer() throws Exception {
-    for (AutoCloseable closeable : toClose) {
-      closeable.close();
-    }
-    for (OkHttpClient http : ownHttp) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
-    client.close();
-    server.close();
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   private StagehandClient client(Consumer<StagehandOkHttpClient.Builder> change) {
-    StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder()
-        .baseUrl(server.url("/").toString())
-        .sleeper(sleeper)
-        .scheduler(scheduler);
-    change.accept(builder);
-    return builder.build();
+    return mock.newClient(change);
   }
 
   private <T extends AutoCloseable> T keep(T closeable) {
-    toClose.add(closeable);
-    return closeable;
+    return mock.closeAfter(closeable);
   }
 
   private static SessionActParams actParams() {
@@ -121,7 +100,10 @@ class RequestOptionsTest {
   private StagehandClient timingClient(String body, Consumer<StagehandOkHttpClient.Builder> change) {
     OkHttpClient http = WireFixtures.cannedHttp(body, chain -> timeouts.add(new long[] {
         TimeUnit.NANOSECONDS.toMillis(chain.call().timeout().timeoutNanos()), chain.readTimeoutMillis()}));
-    ownHttp.add(http);
+    mock.closeAfter(() -> {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    });
     StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder()
         .baseUrl("http://stagehand.invalid")
         .okHttpClient(http);

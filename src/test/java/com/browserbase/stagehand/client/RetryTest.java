@@ -38,6 +38,7 @@ import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -58,36 +59,31 @@ class RetryTest {
       + "\"message\":\"ok\",\"actions\":[],\"completed\":true}}}";
   private static final String ERROR = "{\"success\":false,\"error\":\"boom\"}";
 
+  private final List<Long> sleeps = Collections.synchronizedList(new ArrayList<>());
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.sleeper(sleeps::add).clock(Clock.fixed(NOW, ZoneOffset.UTC)));
   private MockWebServer server;
   private StagehandClient client;
-  private final List<Long> sleeps = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = newClient(b -> {});
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   @AfterEach
-  void stopServer() {
+  void closeReplacedClient() {
     if (client != null) {
-      client.close();
+      client.close(); // a test may replace the client with one it builds itself
     }
-    server.close();
   }
 
   private StagehandClient newClient(Consumer<StagehandOkHttpClient.Builder> change) {
-    return newClient(server.url("/").toString(), change);
+    return mock.newClient(change);
   }
 
   private StagehandClient newClient(String baseUrl, Consumer<StagehandOkHttpClient.Builder> change) {
-    StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder()
-        .baseUrl(baseUrl)
-        .sleeper(sleeps::add)
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC));
-    change.accept(builder);
-    return builder.build();
+    return mock.newClient(b -> change.accept(b.baseUrl(baseUrl)));
   }
 
   private void replaceClient(Consumer<StagehandOkHttpClient.Builder> change) {

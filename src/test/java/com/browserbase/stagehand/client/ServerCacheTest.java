@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hosted API's server-side cache of results: bypassing it per call, and reading whether it
@@ -34,20 +34,15 @@ class ServerCacheTest {
   private static final String FINISHED = "event: finished\ndata: {\"data\":{\"status\":\"finished\","
       + "\"result\":{\"success\":true,\"message\":\"done\"}},\"type\":\"system\",\"id\":\"e1\"}\n\n";
 
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.maxRetries(0));
   private MockWebServer server;
   private StagehandClient client;
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = WireFixtures.clientFor(server, b -> b.maxRetries(0));
-  }
-
-  @AfterEach
-  void stopServer() {
-    client.close();
-    server.close();
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   private static SessionActParams params() {

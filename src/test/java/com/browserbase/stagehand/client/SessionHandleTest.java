@@ -41,6 +41,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The session handle: what each method sends and returns, how a session ends, the registry. */
 class SessionHandleTest {
@@ -48,32 +49,31 @@ class SessionHandleTest {
   private static final String STARTED = """
       {"success":true,"data":{"sessionId":"s-1","cdpUrl":"wss://cdp.example/s-1?signingKey=secret","available":true}}""";
 
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.clock(java.time.Clock.fixed(NOW, ZoneOffset.UTC)));
   private MockWebServer server;
   private StagehandClient client;
 
   @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = WireFixtures.builderFor(server).clock(java.time.Clock.fixed(NOW, ZoneOffset.UTC)).build();
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   @AfterEach
-  void stop() {
-    server.setDispatcher(new Dispatcher() { // closing the client ends the sessions a test left open
+  void answerTheEnds() {
+    server.setDispatcher(new Dispatcher() { // mock then closes the client, which ends the sessions a test left open
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         return json(WireFixtures.END_OK);
       }
     });
-    client.close();
-    server.close();
   }
 
   private StagehandSession open() {
-    server.enqueue(json(STARTED));
+    mock.enqueue(STARTED);
     StagehandSession session = client.sessions().open(SessionStartParams.builder().modelName("openai/gpt-5-nano").build());
-    take(server);
+    mock.take();
     return session;
   }
 

@@ -44,34 +44,29 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What each of the eight operations puts on the wire, and how its answer is read. */
 class SessionOperationsTest {
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b
+      .browserbaseApiKey("bb_key")
+      .browserbaseProjectId("proj_1")
+      .modelApiKey("sk-model")
+      .maxRetries(0));
   private MockWebServer server;
   private StagehandClient client;
   private SessionService sessions;
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = WireFixtures.clientFor(server, b -> b
-        .browserbaseApiKey("bb_key")
-        .browserbaseProjectId("proj_1")
-        .modelApiKey("sk-model")
-        .maxRetries(0));
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
     sessions = client.sessions();
-  }
-
-  @AfterEach
-  void stopServer() {
-    client.close();
-    server.close();
   }
 
   /** The headers every blocking call carries. */

@@ -47,9 +47,9 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -66,24 +66,16 @@ class StreamingTest {
   private static final String FINISHED = "event: finished\ndata: {\"data\":{\"status\":\"finished\","
       + "\"result\":{\"success\":true,\"message\":\"done\"}},\"type\":\"system\",\"id\":\"e3\"}\n\n";
 
+  private final List<Long> sleeps = Collections.synchronizedList(new ArrayList<>());
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.sleeper(sleeps::add));
   private MockWebServer server;
   private StagehandClient client;
-  private final List<Long> sleeps = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = StagehandOkHttpClient.builder()
-        .baseUrl(server.url("/").toString())
-        .sleeper(sleeps::add)
-        .build();
-  }
-
-  @AfterEach
-  void stopServer() {
-    client.close();
-    server.close();
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   private SessionService sessions() {

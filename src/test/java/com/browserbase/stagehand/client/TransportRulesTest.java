@@ -24,31 +24,25 @@ import mockwebserver3.MockWebServer;
 import okio.Buffer;
 import okio.GzipSink;
 import okio.Okio;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Rules of the transport that hold for every answer: unusable answers, deadlines, OkHttp's own resends, threads. */
 class TransportRulesTest {
   private static final String UNAVAILABLE = """
       {"success":true,"data":{"sessionId":"sess-9","available":false}}""";
 
+  private final WireFixtures.RecordingSleeper sleeper = new WireFixtures.RecordingSleeper();
+  @RegisterExtension
+  final MockStagehand mock = MockStagehand.withClient(b -> b.sleeper(sleeper));
   private MockWebServer server;
-  private WireFixtures.RecordingSleeper sleeper;
   private StagehandClient client;
 
   @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    sleeper = new WireFixtures.RecordingSleeper();
-    client = WireFixtures.builderFor(server).sleeper(sleeper).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
+  void useMock() {
+    server = mock.server();
+    client = mock.client();
   }
 
   private static SessionStartParams startParams() {

@@ -188,12 +188,6 @@ final class WireFixtures {
         .sleeper(new RecordingSleeper());
   }
 
-  static StagehandClient clientFor(MockWebServer server, Consumer<StagehandOkHttpClient.Builder> change) {
-    StagehandOkHttpClient.Builder builder = builderFor(server);
-    change.accept(builder);
-    return builder.build();
-  }
-
   /** A 200 answer with a JSON body. */
   static MockResponse json(String body) {
     return json(200, body);
