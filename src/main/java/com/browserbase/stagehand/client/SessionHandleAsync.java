@@ -9,12 +9,8 @@ import com.browserbase.stagehand.internal.session.SessionCalls;
 import com.browserbase.stagehand.models.sessions.ActOptions;
 import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.browserbase.stagehand.models.sessions.Action;
-import com.browserbase.stagehand.models.sessions.AgentConfig;
-import com.browserbase.stagehand.models.sessions.AgentExecuteOptions;
 import com.browserbase.stagehand.models.sessions.AgentResultData;
 import com.browserbase.stagehand.models.sessions.ExtractOptions;
-import com.browserbase.stagehand.models.sessions.NavigateOptions;
-import com.browserbase.stagehand.models.sessions.ObserveOptions;
 import com.browserbase.stagehand.models.sessions.ReplayResult;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -26,8 +22,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
-/** The asynchronous {@link StagehandSessionAsync}: a view of an {@link ClientSession}. Not API. */
-final class SessionHandleAsync extends SessionView implements StagehandSessionAsync {
+/** The asynchronous {@link StagehandSessionAsync}: each call returns a future at once; cancelling it cancels the call. Not API. */
+final class SessionHandleAsync extends SessionView<StagehandSessionAsync, CompletableFuture<Optional<JsonNode>>,
+    CompletableFuture<ActResultData>, CompletableFuture<List<Action>>, CompletableFuture<JsonNode>,
+    CompletableFuture<AgentResultData>, CompletableFuture<ReplayResult>> implements StagehandSessionAsync {
   SessionHandleAsync(ClientSession session, RequestOptions options, Consumer<? super StreamEvent> progress) {
     super(session, options, progress);
   }
@@ -38,27 +36,13 @@ final class SessionHandleAsync extends SessionView implements StagehandSessionAs
   }
 
   @Override
-  public StagehandSessionAsync withOptions(RequestOptions options) {
-    return new SessionHandleAsync(session, Checks.notNull(options, "options"), progress);
-  }
-
-  @Override
-  public StagehandSessionAsync withProgress(Consumer<? super StreamEvent> progress) {
-    return new SessionHandleAsync(session, options, Checks.notNull(progress, "progress"));
-  }
-
-  @Override
-  public CompletableFuture<Optional<JsonNode>> navigate(String url) {
-    return navigated(url, run(SessionCalls.navigate(id(), url, null)));
-  }
-
-  @Override
-  public CompletableFuture<Optional<JsonNode>> navigate(String url, NavigateOptions options) {
-    return navigated(url, run(SessionCalls.navigate(id(), url, Checks.notNull(options, "options"))));
+  StagehandSessionAsync view(RequestOptions options, Consumer<? super StreamEvent> progress) {
+    return new SessionHandleAsync(session, options, progress);
   }
 
   /** The navigation's result, noted for the action cache before the caller sees it; cancelling it cancels the call. */
-  private CompletableFuture<Optional<JsonNode>> navigated(String url, CompletableFuture<Optional<JsonNode>> call) {
+  @Override
+  CompletableFuture<Optional<JsonNode>> navigated(String url, CompletableFuture<Optional<JsonNode>> call) {
     CompletableFuture<Optional<JsonNode>> result = new CompletableFuture<>();
     call.whenComplete((value, error) -> {
       if (error != null) {
@@ -77,25 +61,11 @@ final class SessionHandleAsync extends SessionView implements StagehandSessionAs
   }
 
   @Override
-  public CompletableFuture<ActResultData> act(String instruction) {
-    return act(Checks.notNull(instruction, "instruction"), null, true);
-  }
-
-  @Override
-  public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
-    return act(Checks.notNull(instruction, "instruction"), Checks.notNull(options, "options"), true);
-  }
-
-  /** An act by instruction: through the client's action cache when it has one. */
-  private CompletableFuture<ActResultData> act(String instruction, ActOptions options, boolean cached) {
-    if (session.cache == null || !cached) {
-      return run(SessionCalls.act(id(), instruction, null, options));
-    }
-    session.checkOpen();
+  CompletableFuture<ActResultData> actThroughCache(String instruction, ActOptions options) {
     return session.cache.act(instruction, options, session.pages.current(), new ActCache.Calls() {
       @Override
       public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
-        return SessionHandleAsync.this.act(instruction, options, false);
+        return run(SessionCalls.act(id(), instruction, null, options));
       }
 
       @Override
@@ -106,80 +76,23 @@ final class SessionHandleAsync extends SessionView implements StagehandSessionAs
   }
 
   @Override
-  public CompletableFuture<ActResultData> act(Action action) {
-    return run(SessionCalls.act(id(), null, Checks.notNull(action, "action"), null));
-  }
-
-  @Override
-  public CompletableFuture<ActResultData> act(Action action, ActOptions options) {
-    return run(SessionCalls.act(id(), null, Checks.notNull(action, "action"), Checks.notNull(options, "options")));
-  }
-
-  @Override
-  public CompletableFuture<List<Action>> observe() {
-    return run(SessionCalls.observe(id(), null, null));
-  }
-
-  @Override
-  public CompletableFuture<List<Action>> observe(String instruction) {
-    return run(SessionCalls.observe(id(), Checks.notNull(instruction, "instruction"), null));
-  }
-
-  @Override
-  public CompletableFuture<List<Action>> observe(String instruction, ObserveOptions options) {
-    return run(SessionCalls.observe(id(), Checks.notNull(instruction, "instruction"), Checks.notNull(options, "options")));
-  }
-
-  @Override
-  public CompletableFuture<JsonNode> extract() {
-    return run(SessionCalls.extract(id(), null, null));
-  }
-
-  @Override
-  public CompletableFuture<JsonNode> extract(String instruction) {
-    return run(SessionCalls.extract(id(), Checks.notNull(instruction, "instruction"), null));
-  }
-
-  @Override
-  public CompletableFuture<JsonNode> extract(String instruction, ExtractOptions options) {
-    return run(SessionCalls.extract(id(), Checks.notNull(instruction, "instruction"), Checks.notNull(options, "options")));
-  }
-
-  @Override
   public <T> CompletableFuture<T> extract(String instruction, Class<T> type) {
-    return run(SessionCalls.<T>extract(id(), Checks.notNull(instruction, "instruction"), Handles.type(type), null));
+    return extractAs(instruction, type, null);
   }
 
   @Override
   public <T> CompletableFuture<T> extract(String instruction, Class<T> type, ExtractOptions options) {
-    return run(SessionCalls.<T>extract(id(), Checks.notNull(instruction, "instruction"), Handles.type(type),
-        Checks.notNull(options, "options")));
+    return extractAs(instruction, type, Checks.notNull(options, "options"));
   }
 
   @Override
   public <T> CompletableFuture<T> extract(String instruction, TypeReference<T> type) {
-    return run(SessionCalls.<T>extract(id(), Checks.notNull(instruction, "instruction"), Handles.type(type), null));
+    return extractAs(instruction, type, null);
   }
 
   @Override
   public <T> CompletableFuture<T> extract(String instruction, TypeReference<T> type, ExtractOptions options) {
-    return run(SessionCalls.<T>extract(id(), Checks.notNull(instruction, "instruction"), Handles.type(type),
-        Checks.notNull(options, "options")));
-  }
-
-  @Override
-  public CompletableFuture<AgentResultData> execute(String instruction) {
-    return execute(Handles.DEFAULT_AGENT, Handles.agentOptions(instruction));
-  }
-
-  @Override
-  public CompletableFuture<AgentResultData> execute(AgentConfig config, AgentExecuteOptions options) {
-    return run(SessionCalls.execute(id(), Checks.notNull(config, "config"), Checks.notNull(options, "options")));
-  }
-
-  @Override
-  public CompletableFuture<ReplayResult> replay() {
-    return run(SessionCalls.replay(id()));
+    return extractAs(instruction, type, Checks.notNull(options, "options"));
   }
 
   @Override
@@ -204,8 +117,14 @@ final class SessionHandleAsync extends SessionView implements StagehandSessionAs
    * listener and the value read from the {@code finished} event. Cancelling the result cancels the
    * call.
    */
-  private <R, V> CompletableFuture<V> run(SessionCalls.Call<R, V> call) {
+  @Override
+  @SuppressWarnings("unchecked")
+  <R> R run(SessionCalls.Call<?, ?> call) {
     session.checkOpen();
+    return (R) runCall(call);
+  }
+
+  private <R, V> CompletableFuture<V> runCall(SessionCalls.Call<R, V> call) {
     CompletableFuture<V> result = new CompletableFuture<>();
     if (progress == null || !call.streams()) {
       CompletableFuture<R> answer = session.transport.executeAsync(call.request, options, call.type);

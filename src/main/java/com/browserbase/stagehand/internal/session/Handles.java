@@ -17,14 +17,12 @@ public final class Handles {
 
   private Handles() {}
 
-  /** The Jackson type of {@code type}, for a typed extract. */
-  public static JavaType type(Class<?> type) {
-    return Json.MAPPER.getTypeFactory().constructType(Checks.notNull(type, "type"));
-  }
-
-  /** The Jackson type of {@code type}, for a typed extract. */
-  public static JavaType type(TypeReference<?> type) {
-    return Json.MAPPER.getTypeFactory().constructType(Checks.notNull(type, "type"));
+  /** The Jackson type of {@code type}, a {@code Class} or a {@code TypeReference}, for a typed extract. */
+  public static JavaType type(Object type) {
+    Checks.notNull(type, "type");
+    return type instanceof TypeReference
+        ? Json.MAPPER.getTypeFactory().constructType((TypeReference<?>) type)
+        : Json.MAPPER.getTypeFactory().constructType((java.lang.reflect.Type) type);
   }
 
   /** The options of {@code execute(String)}. */
