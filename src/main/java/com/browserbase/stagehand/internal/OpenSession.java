@@ -74,7 +74,7 @@ final class OpenSession {
     }
     registry.remove(this);
     try {
-      transport.execute(SessionCalls.end(id).request, options, Responses.END);
+      transport.execute(SessionCalls.end(id).request, options, Operation.END.type);
       mine.complete(null);
     } catch (NotFoundException gone) {
       mine.complete(null); // the server no longer knows it: ended all the same
@@ -86,12 +86,12 @@ final class OpenSession {
 
   /** Ends the session asynchronously, once; a later call gets (a view of) the first call's future. */
   CompletableFuture<Void> endAsync(RequestOptions options) {
-    return endAsync(() -> transport.executeAsync(SessionCalls.end(id).request, options, Responses.END));
+    return endAsync(() -> transport.executeAsync(SessionCalls.end(id).request, options, Operation.END.type));
   }
 
   /** Ends the session while the client closes: the call goes out although the client takes no more. */
   CompletableFuture<Void> endWhileClosing() {
-    return endAsync(() -> transport.executeWhileClosing(SessionCalls.end(id).request, WHILE_CLOSING, Responses.END));
+    return endAsync(() -> transport.executeWhileClosing(SessionCalls.end(id).request, WHILE_CLOSING, Operation.END.type));
   }
 
   private CompletableFuture<Void> endAsync(java.util.function.Supplier<CompletableFuture<?>> send) {

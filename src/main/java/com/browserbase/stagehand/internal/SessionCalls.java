@@ -47,9 +47,9 @@ final class SessionCalls {
     /** Reads the value from a {@code finished} event's result; {@code null} for an operation that does not stream. */
     final Function<JsonNode, V> fromResult;
 
-    private Call(ApiRequest request, ResponseType<R> type, Function<R, V> fromAnswer, Function<JsonNode, V> fromResult) {
-      this.request = request;
-      this.type = type;
+    private <P> Call(Operation<P, R> operation, P params, Function<R, V> fromAnswer, Function<JsonNode, V> fromResult) {
+      this.request = operation.request(params);
+      this.type = operation.type;
       this.fromAnswer = fromAnswer;
       this.fromResult = fromResult;
     }
@@ -64,7 +64,7 @@ final class SessionCalls {
     if (options != null) {
       params.options(options);
     }
-    return new Call<>(SessionServiceImpl.request(params.build()), Responses.NAVIGATE,
+    return new Call<>(Operation.NAVIGATE, params.build(),
         answer -> answer.data().result(),
         result -> result.isNull() || result.isMissingNode() ? Optional.<JsonNode>empty() : Optional.of(result));
   }
@@ -79,7 +79,7 @@ final class SessionCalls {
     if (options != null) {
       params.options(options);
     }
-    return new Call<>(SessionServiceImpl.request(params.build()), Responses.ACT,
+    return new Call<>(Operation.ACT, params.build(),
         answer -> answer.data().result(), result -> Json.convert(result, ActResultData.class));
   }
 
@@ -91,12 +91,12 @@ final class SessionCalls {
     if (options != null) {
       params.options(options);
     }
-    return new Call<>(SessionServiceImpl.request(params.build()), Responses.OBSERVE,
+    return new Call<>(Operation.OBSERVE, params.build(),
         answer -> answer.data().result(), result -> Json.convertList(result, Action.class));
   }
 
   static Call<?, JsonNode> extract(String id, String instruction, ExtractOptions options) {
-    return new Call<>(SessionServiceImpl.request(extractParams(id, instruction, null, options)), Responses.EXTRACT,
+    return new Call<>(Operation.EXTRACT, extractParams(id, instruction, null, options),
         answer -> answer.data().result(), result -> result);
   }
 
@@ -107,7 +107,7 @@ final class SessionCalls {
   static <T> Call<?, T> extract(String id, String instruction, JavaType type, ExtractOptions options) {
     ObjectNode schema = JsonSchemas.of(type);
     ReservedResultNames.check(type, schema);
-    return new Call<>(SessionServiceImpl.request(extractParams(id, instruction, schema, options)), Responses.EXTRACT,
+    return new Call<>(Operation.EXTRACT, extractParams(id, instruction, schema, options),
         answer -> TypedResults.<T>read(answer.data().result(), type), result -> TypedResults.<T>read(result, type));
   }
 
@@ -128,17 +128,17 @@ final class SessionCalls {
   static Call<?, AgentResultData> execute(String id, AgentConfig config, AgentExecuteOptions options) {
     SessionExecuteAgentParams params = SessionExecuteAgentParams.builder()
         .id(id).agentConfig(config).executeOptions(options).build();
-    return new Call<>(SessionServiceImpl.request(params), Responses.EXECUTE_AGENT,
+    return new Call<>(Operation.EXECUTE_AGENT, params,
         answer -> answer.data().result(), result -> Json.convert(result, AgentResultData.class));
   }
 
   static Call<SessionReplayResponse, ReplayResult> replay(String id) {
-    return new Call<>(SessionServiceImpl.request(SessionReplayParams.builder().id(id).build()), Responses.REPLAY,
+    return new Call<>(Operation.REPLAY, SessionReplayParams.builder().id(id).build(),
         SessionReplayResponse::data, null);
   }
 
   static Call<SessionEndResponse, SessionEndResponse> end(String id) {
-    return new Call<>(SessionServiceImpl.request(SessionEndParams.builder().id(id).build()), Responses.END,
+    return new Call<>(Operation.END, SessionEndParams.builder().id(id).build(),
         answer -> answer, null);
   }
 }

@@ -50,7 +50,7 @@ public final class SessionHandles {
     Checks.notNull(params, "params");
     Checks.notNull(options, "options");
     SessionStartResponse started = starts.start(params,
-        sent -> transport.execute(SessionServiceImpl.request(sent), options, Responses.START));
+        sent -> transport.execute(Operation.START.request(sent), options, Operation.START.type));
     return register(started).sync;
   }
 
@@ -62,7 +62,7 @@ public final class SessionHandles {
     Checks.notNull(params, "params");
     Checks.notNull(options, "options");
     CompletableFuture<SessionStartResponse> start = starts.startAsync(params,
-        sent -> transport.executeAsync(SessionServiceImpl.request(sent), options, Responses.START));
+        sent -> transport.executeAsync(Operation.START.request(sent), options, Operation.START.type));
     CompletableFuture<StagehandSessionAsync> result = new CompletableFuture<>();
     start.whenComplete((started, error) -> {
       if (error != null) {
