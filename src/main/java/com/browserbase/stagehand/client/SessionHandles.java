@@ -5,9 +5,8 @@ import com.browserbase.stagehand.internal.cache.ActCache;
 import com.browserbase.stagehand.internal.cache.PageUrls;
 import com.browserbase.stagehand.internal.http.ClientState;
 import com.browserbase.stagehand.internal.http.HttpTransport;
-import com.browserbase.stagehand.internal.http.Requests;
-import com.browserbase.stagehand.internal.http.Responses;
 import com.browserbase.stagehand.internal.runtime.Checks;
+import com.browserbase.stagehand.internal.session.Operation;
 import com.browserbase.stagehand.internal.session.SessionRegistry;
 import com.browserbase.stagehand.internal.session.StartHook;
 import com.browserbase.stagehand.models.sessions.SessionStartParams;
@@ -60,7 +59,7 @@ final class SessionHandles {
     Checks.notNull(params, "params");
     Checks.notNull(options, "options");
     SessionStartResponse started = starts.start(params,
-        sent -> transport.execute(Requests.of(sent), options, Responses.START));
+        sent -> transport.execute(Operation.START.request(sent), options, Operation.START.type));
     return register(started).sync;
   }
 
@@ -72,7 +71,7 @@ final class SessionHandles {
     Checks.notNull(params, "params");
     Checks.notNull(options, "options");
     CompletableFuture<SessionStartResponse> start = starts.startAsync(params,
-        sent -> transport.executeAsync(Requests.of(sent), options, Responses.START));
+        sent -> transport.executeAsync(Operation.START.request(sent), options, Operation.START.type));
     CompletableFuture<StagehandSessionAsync> result = new CompletableFuture<>();
     start.whenComplete((started, error) -> {
       if (error != null) {

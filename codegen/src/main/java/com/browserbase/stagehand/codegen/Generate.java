@@ -18,12 +18,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Writes the model classes from the spec: {@code Generate ROOT} reads {@code
- * ROOT/spec/stagehand-openapi.v3.yaml}, {@code ROOT/codegen/overrides.yaml} and {@code
- * ROOT/codegen/docs.yaml}, writes {@code src/main/java/com/browserbase/stagehand/models/sessions}
- * (with their package-private {@code UnionDeserializers.java}), and deletes the generated files it no longer
- * writes. Files without its header (hand-written ones such as {@code VariableValue.java}) are left
- * alone. Only files whose content changes are written.
+ * Writes the models and the services from the spec: {@code Generate ROOT} reads {@code
+ * ROOT/spec/stagehand-openapi.v3.yaml} and {@code ROOT/codegen/overrides.yaml}, {@code docs.yaml} and
+ * {@code services.yaml}, and writes the model classes, {@code UnionDeserializers}, the service
+ * interfaces and their implementations and {@code Operation}, each into its package of {@link Packages};
+ * it deletes the generated files it no longer writes, wherever they are under {@code src/main/java}. Files without its header (hand-written
+ * ones such as {@code VariableValue.java}) are left alone. Only files whose content changes are written.
  */
 public final class Generate {
   private Generate() {}
@@ -35,36 +35,40 @@ public final class Generate {
     JsonNode spec = yaml.readTree(root.resolve("spec/stagehand-openapi.v3.yaml").toFile());
     JsonNode overrides = yaml.readTree(root.resolve("codegen/overrides.yaml").toFile());
     Map<String, String> docs = flatten(yaml.readTree(root.resolve("codegen/docs.yaml").toFile()));
+    JsonNode services = yaml.readTree(root.resolve("codegen/services.yaml").toFile());
 
     Reader reader = new Reader(spec, overrides, docs);
     Map<String, Cls> classes = reader.read();
     JavaWriter writer = new JavaWriter(reader::formDoc, overrides.path("transport").path(0).asText());
 
-    Path models = root.resolve("src/main/java/" + JavaWriter.PACKAGE.replace('.', '/'));
     Map<Path, String> files = new LinkedHashMap<>();
     List<Cls> unions = new ArrayList<>();
     for (Cls c : classes.values()) {
-      files.put(models.resolve(c.name + ".java"), writer.file(c));
+      files.put(source(root, Packages.MODELS, c.name), writer.file(c));
       if (c.kind == Cls.Kind.INTERFACE) {
         unions.add(c);
       }
     }
-    files.put(models.resolve("UnionDeserializers.java"), writer.deserializers(unions));
+    files.put(source(root, Packages.of("UnionDeserializers"), "UnionDeserializers"), writer.deserializers(unions));
+    new ServiceWriter(reader.operations(), classes, overrides, services, reader::operationDoc).files()
+        .forEach((name, text) -> files.put(source(root, Packages.of(name), name), text));
     reader.checkDocsUsed();
 
     int changed = 0;
     for (Map.Entry<Path, String> file : files.entrySet()) {
       if (!Files.exists(file.getKey()) || !Files.readString(file.getKey()).equals(file.getValue())) {
+        Files.createDirectories(file.getKey().getParent());
         Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
         changed++;
       }
     }
+    // anywhere, so that a file left behind by a move to another package (Packages) goes as well
     Set<String> deleted = new TreeSet<>();
-    try (Stream<Path> existing = Files.list(models)) {
+    try (Stream<Path> existing = Files.walk(root.resolve("src/main/java"))) {
       for (Path path : (Iterable<Path>) existing::iterator) {
         if (!files.containsKey(path) && isGenerated(path)) {
           Files.delete(path);
-          deleted.add(path.getFileName().toString());
+          deleted.add(root.relativize(path).toString());
         }
       }
     }
@@ -76,6 +80,10 @@ public final class Generate {
         changed, deleted.isEmpty() ? "" : ", deleted " + deleted, (System.nanoTime() - start) / 1_000_000);
   }
 
+  private static Path source(Path root, String pkg, String name) {
+    return root.resolve("src/main/java/" + pkg.replace('.', '/') + "/" + name + ".java");
+  }
+
   private static boolean isGenerated(Path path) throws IOException {
     if (!path.toString().endsWith(".java")) {
       return false;
@@ -84,7 +92,10 @@ public final class Generate {
     return !lines.isEmpty() && lines.get(0).startsWith(JavaWriter.MARK);
   }
 
-  /** docs.yaml: {@code Class: text}, {@code Class.property: text}, and {@code forms: {accessor: text}}. */
+  /**
+   * docs.yaml: {@code Class: text}, {@code Class.property: text}, {@code forms: {accessor: text}} and {@code
+   * operations: {method: text}}.
+   */
   private static Map<String, String> flatten(JsonNode docs) {
     Map<String, String> flat = new LinkedHashMap<>();
     docs.properties().forEach(e -> {

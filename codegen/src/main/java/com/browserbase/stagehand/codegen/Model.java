@@ -124,9 +124,35 @@ final class Model {
     String doc;
   }
 
-  /** An operation: what its params class needs to know. */
+  /**
+   * An operation: what its params class, the services and {@code Operation} need to know.
+   *
+   * @param action the path segment after the session id, or null for one without ({@code start})
+   * @param fixedSegment the path segment after {@code /v1/sessions/} of an operation without a session id
+   * @param through the field of the service implementations a call goes through (overrides.yaml), or null
+   * @param unusableWhen {@code Class.method}: why an otherwise successful answer cannot be used, or null
+   * @param streamHeader whether it takes the {@code x-stream-response} header
+   */
   record Operation(String id, String method, String httpMethod, String path, String request, String response,
-      boolean hasId, String description) {}
+      boolean hasId, String description, String action, String fixedSegment, boolean sideEffects,
+      java.time.Duration timeout, String through, String unusableWhen, boolean streamHeader) {
+    String capital() {
+      return Character.toUpperCase(method.charAt(0)) + method.substring(1);
+    }
+
+    String params() {
+      return "Session" + capital() + "Params";
+    }
+
+    String responseClass() {
+      return "Session" + capital() + "Response";
+    }
+
+    /** The name of its constant: {@code EXECUTE_AGENT}. */
+    String constant() {
+      return method.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** Hand-written code copied into a class. */
   record Snippet(List<String> imports, String code) {}

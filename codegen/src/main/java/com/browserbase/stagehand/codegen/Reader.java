@@ -9,6 +9,7 @@ import com.browserbase.stagehand.codegen.Model.Snippet;
 import com.browserbase.stagehand.codegen.Model.Type;
 import com.browserbase.stagehand.codegen.Model.Type.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ final class Reader {
   private final Map<String, Cls> classes = new TreeMap<>();
   private final Map<String, Operation> operationOfParams = new LinkedHashMap<>();
   private final Map<String, Operation> operationOfResponse = new LinkedHashMap<>();
+  private final List<Operation> operations = new ArrayList<>();
   private final Set<String> sent = new HashSet<>();
   private final Set<String> received = new HashSet<>();
   private final Set<String> usedOverrides = new HashSet<>();
@@ -90,42 +92,79 @@ final class Reader {
 
   /* ---------------------------------------------------------------- naming */
 
+  private static final String SESSIONS = "/v1/sessions/";
+  private static final String STREAM_HEADER = "x-stream-response";
+
   private void readOperations() {
     JsonNode methods = required(overrides, "operations");
-    Map<String, String> seen = new LinkedHashMap<>();
+    Duration defaultTimeout = Duration.parse(required(overrides, "timeout").asText());
+    Map<String, Operation> seen = new LinkedHashMap<>();
     spec.path("paths").properties().forEach(path -> path.getValue().properties().forEach(verb -> {
       JsonNode op = verb.getValue();
       String id = op.path("operationId").asText();
-      String method = methods.path(id).asText(null);
+      JsonNode o = methods.path(id);
+      String method = o.path("method").asText(null);
       if (method == null) {
         throw new IllegalStateException("operation " + id + " has no SessionService method in overrides.yaml (operations)");
       }
-      seen.put(id, method);
+      if (!o.path("sideEffects").isBoolean()) {
+        throw new IllegalStateException("overrides.yaml operations: " + id + " must say whether it has sideEffects"
+            + " (true: retried only when the server cannot have acted on it)");
+      }
       boolean hasId = false;
+      boolean streamHeader = false;
       for (JsonNode parameter : op.path("parameters")) {
-        if ("path".equals(parameter.path("in").asText()) && "id".equals(parameter.path("name").asText())) {
+        String in = parameter.path("in").asText();
+        String name = parameter.path("name").asText();
+        if ("path".equals(in) && "id".equals(name)) {
           hasId = true;
+        } else if ("header".equals(in) && STREAM_HEADER.equals(name)) {
+          streamHeader = true;
+        } else {
+          throw new IllegalStateException(id + ": the transport sends no " + in + " parameter " + name
+              + " (only the session id in the path and the " + STREAM_HEADER + " header)");
         }
+      }
+      String p = path.getKey();
+      String rest = p.startsWith(SESSIONS) ? p.substring(SESSIONS.length()) : null;
+      String action = null;
+      String fixedSegment = null;
+      if (rest != null && hasId && rest.startsWith("{id}/") && rest.indexOf('/', 5) < 0) {
+        action = rest.substring(5);
+      } else if (rest != null && !hasId && !rest.isEmpty() && !rest.contains("/") && !rest.contains("{")) {
+        fixedSegment = rest;
+      } else {
+        throw new IllegalStateException(id + ": the transport sends " + SESSIONS + "{id}/<action> and " + SESSIONS
+            + "<segment>, not " + p);
       }
       String request = refName(op.path("requestBody").path("content").path("application/json").path("schema"));
       String response = refName(op.path("responses").path("200").path("content").path("application/json").path("schema"));
-      String cap = Character.toUpperCase(method.charAt(0)) + method.substring(1);
-      Operation operation = new Operation(id, method, verb.getKey().toUpperCase(Locale.ROOT), path.getKey(), request,
-          response, hasId, text(op.path("description")));
-      operationOfParams.put("Session" + cap + "Params", operation);
-      operationOfResponse.put("Session" + cap + "Response", operation);
+      if (response == null) {
+        throw new IllegalStateException(id + ": no JSON schema ($ref) for its 200 response");
+      }
+      Operation operation = new Operation(id, method, verb.getKey().toUpperCase(Locale.ROOT), p, request,
+          response, hasId, text(op.path("description")), action, fixedSegment, o.get("sideEffects").asBoolean(),
+          o.has("timeout") ? Duration.parse(o.get("timeout").asText()) : defaultTimeout,
+          o.path("through").asText(null), o.path("unusableWhen").asText(null), streamHeader);
+      seen.put(id, operation);
+      operationOfParams.put(operation.params(), operation);
+      operationOfResponse.put(operation.responseClass(), operation);
       if (request != null) {
-        classOf.put(request, "Session" + cap + "Params");
+        classOf.put(request, operation.params());
       }
-      if (response != null) {
-        classOf.put(response, "Session" + cap + "Response");
-      }
+      classOf.put(response, operation.responseClass());
     }));
     methods.fieldNames().forEachRemaining(id -> {
       if (!seen.containsKey(id)) {
         throw new IllegalStateException("overrides.yaml names operation " + id + ", which the spec does not have");
       }
+      operations.add(seen.get(id));
     });
+  }
+
+  /** The operations, in the order of overrides.yaml: the order of the services' methods. */
+  List<Operation> operations() {
+    return operations;
   }
 
   private void nameSchemas() {
@@ -748,6 +787,22 @@ final class Reader {
 
   private static String join(String first, String second) {
     return first == null ? second : second == null ? first : first + " " + second;
+  }
+
+  /**
+   * The Javadoc of an operation's service methods: docs.yaml ({@code operations: {method: text}}), whose
+   * first sentence is the summary the other methods repeat, or else the spec's description.
+   */
+  String operationDoc(Operation op) {
+    String text = docs("operations." + op.method());
+    if (text == null) {
+      String warning = "no Javadoc for operation " + op.id() + ": add operations." + op.method() + " to docs.yaml";
+      if (!warnings.contains(warning)) {
+        warnings.add(warning);
+      }
+      text = op.description() != null ? Javadoc.sentence(op.description()) : "Calls {@code " + op.path() + "}.";
+    }
+    return text;
   }
 
   /** The text docs.yaml gives a union form, by its accessor, or null. */

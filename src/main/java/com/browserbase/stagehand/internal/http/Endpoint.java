@@ -2,17 +2,10 @@ package com.browserbase.stagehand.internal.http;
 
 import java.time.Duration;
 
-/** The eight operations of the API: how each is sent, retried and timed. Not API. */
-public enum Endpoint {
-  START("POST", null, "start", true, Duration.ofMinutes(5)),
-  NAVIGATE("POST", "navigate", null, false, Duration.ofMinutes(5)),
-  ACT("POST", "act", null, true, Duration.ofMinutes(5)),
-  OBSERVE("POST", "observe", null, false, Duration.ofMinutes(5)),
-  EXTRACT("POST", "extract", null, false, Duration.ofMinutes(5)),
-  EXECUTE_AGENT("POST", "agentExecute", null, true, Duration.ofMinutes(30)),
-  REPLAY("GET", "replay", null, false, Duration.ofMinutes(5)),
-  END("POST", "end", null, false, Duration.ofMinutes(5));
-
+/**
+ * How an operation is sent, retried and timed; each {@link Operation} has one. Not API.
+ */
+public final class Endpoint {
   /** The HTTP method. */
   public final String method;
   /** The path segment after the session id, or {@code null} for {@code start}. */
@@ -27,7 +20,8 @@ public enum Endpoint {
   /** The HTTP timeout of a blocking call when neither the client nor the request set one. */
   public final Duration defaultTimeout;
 
-  Endpoint(String method, String action, String fixedSegment, boolean sideEffects, Duration defaultTimeout) {
+  /** An endpoint; {@link Operation} has those of the API. */
+  public Endpoint(String method, String action, String fixedSegment, boolean sideEffects, Duration defaultTimeout) {
     this.method = method;
     this.action = action;
     this.fixedSegment = fixedSegment;

@@ -5,7 +5,6 @@ import com.browserbase.stagehand.errors.NotFoundException;
 import com.browserbase.stagehand.internal.cache.ActCache;
 import com.browserbase.stagehand.internal.cache.PageUrls;
 import com.browserbase.stagehand.internal.http.HttpTransport;
-import com.browserbase.stagehand.internal.http.Responses;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -73,7 +72,7 @@ public class OpenSession {
     }
     registry.remove(this);
     try {
-      transport.execute(SessionCalls.end(id).request, options, Responses.END);
+      transport.execute(SessionCalls.end(id).request, options, Operation.END.type);
       mine.complete(null);
     } catch (NotFoundException gone) {
       mine.complete(null); // the server no longer knows it: ended all the same
@@ -85,12 +84,12 @@ public class OpenSession {
 
   /** Ends the session asynchronously, once; a later call gets (a view of) the first call's future. */
   public CompletableFuture<Void> endAsync(RequestOptions options) {
-    return endAsync(() -> transport.executeAsync(SessionCalls.end(id).request, options, Responses.END));
+    return endAsync(() -> transport.executeAsync(SessionCalls.end(id).request, options, Operation.END.type));
   }
 
   /** Ends the session while the client closes: the call goes out although the client takes no more. */
   public CompletableFuture<Void> endWhileClosing() {
-    return endAsync(() -> transport.executeWhileClosing(SessionCalls.end(id).request, WHILE_CLOSING, Responses.END));
+    return endAsync(() -> transport.executeWhileClosing(SessionCalls.end(id).request, WHILE_CLOSING, Operation.END.type));
   }
 
   private CompletableFuture<Void> endAsync(java.util.function.Supplier<CompletableFuture<?>> send) {

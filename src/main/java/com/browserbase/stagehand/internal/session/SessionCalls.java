@@ -1,10 +1,7 @@
 package com.browserbase.stagehand.internal.session;
 
-import com.browserbase.stagehand.client.SessionServiceImpl;
 import com.browserbase.stagehand.internal.http.ApiRequest;
-import com.browserbase.stagehand.internal.http.Requests;
 import com.browserbase.stagehand.internal.http.ResponseType;
-import com.browserbase.stagehand.internal.http.Responses;
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.internal.schema.JsonSchemas;
 import com.browserbase.stagehand.internal.schema.ReservedResultNames;
@@ -56,9 +53,9 @@ public final class SessionCalls {
     /** Reads the value from a {@code finished} event's result; {@code null} for an operation that does not stream. */
     public final Function<JsonNode, V> fromResult;
 
-    private Call(ApiRequest request, ResponseType<R> type, Function<R, V> fromAnswer, Function<JsonNode, V> fromResult) {
-      this.request = request;
-      this.type = type;
+    private <P> Call(Operation<P, R> operation, P params, Function<R, V> fromAnswer, Function<JsonNode, V> fromResult) {
+      this.request = operation.request(params);
+      this.type = operation.type;
       this.fromAnswer = fromAnswer;
       this.fromResult = fromResult;
     }
@@ -73,7 +70,7 @@ public final class SessionCalls {
     if (options != null) {
       params.options(options);
     }
-    return new Call<>(Requests.of(params.build()), Responses.NAVIGATE,
+    return new Call<>(Operation.NAVIGATE, params.build(),
         answer -> answer.data().result(),
         result -> result.isNull() || result.isMissingNode() ? Optional.<JsonNode>empty() : Optional.of(result));
   }
@@ -88,7 +85,7 @@ public final class SessionCalls {
     if (options != null) {
       params.options(options);
     }
-    return new Call<>(Requests.of(params.build()), Responses.ACT,
+    return new Call<>(Operation.ACT, params.build(),
         answer -> answer.data().result(), result -> Json.convert(result, ActResultData.class));
   }
 
@@ -100,12 +97,12 @@ public final class SessionCalls {
     if (options != null) {
       params.options(options);
     }
-    return new Call<>(Requests.of(params.build()), Responses.OBSERVE,
+    return new Call<>(Operation.OBSERVE, params.build(),
         answer -> answer.data().result(), result -> Json.convertList(result, Action.class));
   }
 
   public static Call<?, JsonNode> extract(String id, String instruction, ExtractOptions options) {
-    return new Call<>(Requests.of(extractParams(id, instruction, null, options)), Responses.EXTRACT,
+    return new Call<>(Operation.EXTRACT, extractParams(id, instruction, null, options),
         answer -> answer.data().result(), result -> result);
   }
 
@@ -116,7 +113,7 @@ public final class SessionCalls {
   public static <T> Call<?, T> extract(String id, String instruction, JavaType type, ExtractOptions options) {
     ObjectNode schema = JsonSchemas.of(type);
     ReservedResultNames.check(type, schema);
-    return new Call<>(Requests.of(extractParams(id, instruction, schema, options)), Responses.EXTRACT,
+    return new Call<>(Operation.EXTRACT, extractParams(id, instruction, schema, options),
         answer -> TypedResults.<T>read(answer.data().result(), type), result -> TypedResults.<T>read(result, type));
   }
 
@@ -137,17 +134,17 @@ public final class SessionCalls {
   public static Call<?, AgentResultData> execute(String id, AgentConfig config, AgentExecuteOptions options) {
     SessionExecuteAgentParams params = SessionExecuteAgentParams.builder()
         .id(id).agentConfig(config).executeOptions(options).build();
-    return new Call<>(Requests.of(params), Responses.EXECUTE_AGENT,
+    return new Call<>(Operation.EXECUTE_AGENT, params,
         answer -> answer.data().result(), result -> Json.convert(result, AgentResultData.class));
   }
 
   public static Call<SessionReplayResponse, ReplayResult> replay(String id) {
-    return new Call<>(Requests.of(SessionReplayParams.builder().id(id).build()), Responses.REPLAY,
+    return new Call<>(Operation.REPLAY, SessionReplayParams.builder().id(id).build(),
         SessionReplayResponse::data, null);
   }
 
   public static Call<SessionEndResponse, SessionEndResponse> end(String id) {
-    return new Call<>(Requests.of(SessionEndParams.builder().id(id).build()), Responses.END,
+    return new Call<>(Operation.END, SessionEndParams.builder().id(id).build(),
         answer -> answer, null);
   }
 }
