@@ -3,7 +3,6 @@ package com.browserbase.stagehand.client;
 import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.core.http.AsyncStreamResponse;
 import com.browserbase.stagehand.internal.cache.ActCache;
-import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.session.Handles;
 import com.browserbase.stagehand.internal.session.SessionCalls;
 import com.browserbase.stagehand.models.sessions.ActOptions;
@@ -77,22 +76,22 @@ final class SessionHandleAsync extends SessionView<StagehandSessionAsync, Comple
 
   @Override
   public <T> CompletableFuture<T> extract(String instruction, Class<T> type) {
-    return extractAs(instruction, type, null);
+    return extractAs(instruction, type, null, false);
   }
 
   @Override
   public <T> CompletableFuture<T> extract(String instruction, Class<T> type, ExtractOptions options) {
-    return extractAs(instruction, type, Checks.notNull(options, "options"));
+    return extractAs(instruction, type, options, true);
   }
 
   @Override
   public <T> CompletableFuture<T> extract(String instruction, TypeReference<T> type) {
-    return extractAs(instruction, type, null);
+    return extractAs(instruction, type, null, false);
   }
 
   @Override
   public <T> CompletableFuture<T> extract(String instruction, TypeReference<T> type, ExtractOptions options) {
-    return extractAs(instruction, type, Checks.notNull(options, "options"));
+    return extractAs(instruction, type, options, true);
   }
 
   @Override

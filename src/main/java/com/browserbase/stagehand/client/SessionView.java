@@ -132,9 +132,13 @@ abstract class SessionView<S, NAV, ACT, OBS, JSON, AGENT, REPLAY> {
     return run(SessionCalls.extract(id(), Checks.notNull(instruction, "instruction"), Checks.notNull(options, "options")));
   }
 
-  /** A typed extract: the schema made from {@code type}, the result read into it. */
-  <R> R extractAs(String instruction, Object type, ExtractOptions options) {
-    return run(SessionCalls.extract(id(), Checks.notNull(instruction, "instruction"), Handles.type(type), options));
+  /**
+   * A typed extract: the schema made from {@code type}, the result read into it. Checks the instruction,
+   * the type, then the options when {@code withOptions}.
+   */
+  <R> R extractAs(String instruction, Object type, ExtractOptions options, boolean withOptions) {
+    return run(SessionCalls.extract(id(), Checks.notNull(instruction, "instruction"), Handles.type(type),
+        withOptions ? Checks.notNull(options, "options") : null));
   }
 
   public AGENT execute(String instruction) {

@@ -652,7 +652,7 @@ final class JavaWriter {
         : String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
   }
 
-  /** The deserializers of the union interfaces, in the internal package. */
+  /** The deserializers of the union interfaces, beside the models (Packages.UNION_DESERIALIZERS), package-private. */
   String deserializers(List<Cls> unions) {
     Out out = new Out(Packages.UNION_DESERIALIZERS);
     out.use("com.fasterxml.jackson.core.JsonParser", "com.fasterxml.jackson.databind.DeserializationContext",

@@ -100,7 +100,7 @@ final class Model {
   /** One form of a union property, read back by its own accessor. */
   record Form(String accessor, Type type) {}
 
-  /** How much of a secret {@code toString()} shows (internal/Secret.java). */
+  /** How much of a secret {@code toString()} shows (internal/runtime/Secret.java). */
   enum Secret { NONE, VALUE, KEYS, URL }
 
   /** A property of a model. */

@@ -34,6 +34,8 @@ public final class ActCache {
   static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.cache");
   /** The property of an {@link ActResultData} that says how the cache served it, as the TypeScript client names it. */
   public static final String STATUS_PROPERTY = "cacheStatus";
+  /** The values of {@link #STATUS_PROPERTY}: the names of {@code ActionCache.Status}'s constants. */
+  public static final String HIT = "HIT", MISS = "MISS", HEALED = "HEALED";
 
   private static volatile Function<Object, ActCache> access;
 
@@ -247,7 +249,7 @@ public final class ActCache {
         if (error != null) {
           result.completeExceptionally(error);
         } else {
-          complete(acted, "MISS");
+          complete(acted, MISS);
         }
       });
     }
@@ -303,11 +305,11 @@ public final class ActCache {
         heals.incrementAndGet();
         LOG.debug("act cache healed {}: the server found an element again while replaying; {}", key,
             write(reported, description, message));
-        complete(replayed, "HEALED");
+        complete(replayed, HEALED);
       } else {
         hits.incrementAndGet();
         LOG.debug("act cache hit {}: replayed {} action{}", key, entry.actions.size(), entry.actions.size() == 1 ? "" : "s");
-        complete(replayed, "HIT");
+        complete(replayed, HIT);
       }
     }
 
@@ -323,11 +325,11 @@ public final class ActCache {
         } else if (acted.success() && !acted.actions().isEmpty()) {
           heals.incrementAndGet();
           LOG.debug("act cache healed {}: {}", key, write(acted));
-          complete(acted, "HEALED");
+          complete(acted, HEALED);
         } else {
           misses.incrementAndGet();
           LOG.debug("act cache miss {}: the model's act did not succeed either; entry kept", key);
-          complete(acted, "MISS");
+          complete(acted, MISS);
         }
       });
     }

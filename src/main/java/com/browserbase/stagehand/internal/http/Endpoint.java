@@ -3,7 +3,7 @@ package com.browserbase.stagehand.internal.http;
 import java.time.Duration;
 
 /**
- * How an operation is sent, retried and timed; each {@link Operation} has one. Not API.
+ * How an operation is sent, retried and timed; each {@code Operation} has one. Not API.
  */
 public final class Endpoint {
   /** The HTTP method. */
@@ -20,7 +20,7 @@ public final class Endpoint {
   /** The HTTP timeout of a blocking call when neither the client nor the request set one. */
   public final Duration defaultTimeout;
 
-  /** An endpoint; {@link Operation} has those of the API. */
+  /** An endpoint; {@code Operation} has those of the API. */
   public Endpoint(String method, String action, String fixedSegment, boolean sideEffects, Duration defaultTimeout) {
     this.method = method;
     this.action = action;

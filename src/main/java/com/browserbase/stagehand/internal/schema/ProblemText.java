@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * How a problem with a typed extract's result says where it is and what was found there:
  * {@code "at links[1].count: "} and an abbreviated value. The path is the JSON path in the form
- * {@link Json#describe} gives, {@code ""} for the root. Not API.
+ * {@link com.browserbase.stagehand.internal.runtime.Json#describe} gives, {@code ""} for the root. Not API.
  */
 final class ProblemText {
   private ProblemText() {}

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A session a client opened or attached: its id, its browser, and whether it ended. It is ended exactly
- * once, whichever handle or thread ends it, and leaves the registry then. The client's handles extend
- * it. Not API.
+ * once, whichever handle or thread ends it, and leaves the registry then. The client's
+ * {@code ClientSession}, which holds the handles, extends it. Not API.
  */
 public class OpenSession {
   /** How long ending a session may take while the client closes. */
