@@ -100,7 +100,7 @@ public final class ArtifactCheck {
               || n.endsWith("Test.class") || n.endsWith("IT.class") || n.equals("logback-test.xml"))
           .collect(Collectors.toList());
       expect(strays.isEmpty(), "no test or example classes in the jar", "found " + strays);
-      ZipEntry version = file.getEntry("com/browserbase/stagehand/internal/version.properties");
+      ZipEntry version = file.getEntry("com/browserbase/stagehand/internal/http/version.properties");
       String text = version == null ? "" : new String(readAll(file, version), StandardCharsets.UTF_8);
       expect(text.contains("version=") && !text.contains("${"), "version.properties filtered", "it reads: " + text);
     }
