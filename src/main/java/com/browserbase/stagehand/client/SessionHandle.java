@@ -34,13 +34,15 @@ final class SessionHandle extends SessionView<StagehandSession, Optional<JsonNod
 
   @Override
   Optional<JsonNode> navigated(String url, Optional<JsonNode> result) {
-    session.pages.navigated(url, result);
+    if (session.cache != null) {
+      session.cache.navigated(url, result);
+    }
     return result;
   }
 
   @Override
   ActResultData actThroughCache(String instruction, ActOptions options) {
-    return session.cache.actBlocking(instruction, options, session.pages.currentBlocking(), new ActCache.Calls() {
+    return session.cache.act(instruction, options, new ActCache.Calls() {
       @Override
       public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
         return ActCache.now(() -> run(SessionCalls.act(id(), instruction, null, options)));

@@ -42,12 +42,15 @@ final class SessionHandleAsync extends SessionView<StagehandSessionAsync, Comple
   /** The navigation's result, noted for the action cache before the caller sees it; cancelling it cancels the call. */
   @Override
   CompletableFuture<Optional<JsonNode>> navigated(String url, CompletableFuture<Optional<JsonNode>> call) {
+    if (session.cache == null) {
+      return call;
+    }
     CompletableFuture<Optional<JsonNode>> result = new CompletableFuture<>();
     call.whenComplete((value, error) -> {
       if (error != null) {
         result.completeExceptionally(error);
       } else {
-        session.pages.navigated(url, value);
+        session.cache.navigated(url, value);
         result.complete(value);
       }
     });
@@ -61,7 +64,7 @@ final class SessionHandleAsync extends SessionView<StagehandSessionAsync, Comple
 
   @Override
   CompletableFuture<ActResultData> actThroughCache(String instruction, ActOptions options) {
-    return session.cache.act(instruction, options, session.pages.current(), new ActCache.Calls() {
+    return session.cache.actAsync(instruction, options, new ActCache.Calls() {
       @Override
       public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
         return run(SessionCalls.act(id(), instruction, null, options));

@@ -137,7 +137,7 @@ final class SessionServiceAsyncImpl implements SessionServiceAsync {
   }
 
   /** The raw-response view. */
-  private final class Raw implements SessionServiceAsync.WithRawResponse {
+  final class Raw implements SessionServiceAsync.WithRawResponse {
     @Override
     public CompletableFuture<HttpResponseFor<SessionStartResponse>> start(SessionStartParams params, RequestOptions options) {
       return starts.startAsync(params, sent -> transport.executeRawAsync(Operation.START.request(sent), options, Operation.START.type));

@@ -135,7 +135,7 @@ final class SessionServiceImpl implements SessionService {
   }
 
   /** The raw-response view. */
-  private final class Raw implements SessionService.WithRawResponse {
+  final class Raw implements SessionService.WithRawResponse {
     @Override
     public HttpResponseFor<SessionStartResponse> start(SessionStartParams params, RequestOptions options) {
       return starts.start(params, sent -> transport.executeRaw(Operation.START.request(sent), options, Operation.START.type));

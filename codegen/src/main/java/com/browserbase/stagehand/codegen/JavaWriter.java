@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Writes the Java source of a class. Members whose body is one statement are written on one line
@@ -860,8 +861,10 @@ final class JavaWriter {
       StringBuilder out = new StringBuilder();
       boolean java = false;
       for (String name : imports) {
-        if (name.startsWith(pkg + ".") && name.lastIndexOf('.') == pkg.length()) {
-          continue;
+        if (name.startsWith(pkg + ".") && name.lastIndexOf('.') == pkg.length()
+            || !Pattern.compile("\\b" + name.substring(name.lastIndexOf('.') + 1) + "\\b")
+                .matcher(text).find()) {
+          continue; // same package, or not used by this file
         }
         if (name.startsWith("java.") && !java && out.length() > 0) {
           out.append('\n');

@@ -59,9 +59,6 @@ final class Packages {
       entry("Secret", INTERNAL + ".runtime"),
       entry("StreamEventText", INTERNAL + ".runtime"));
 
-  /** The package of the client that creates the service implementations (StagehandOkHttpClient). */
-  private static final String CLIENT = SDK + ".client";
-
   /** The generated classes outside the models, by simple name. */
   private static final Map<String, String> GENERATED = Map.of(
       "SessionService", SERVICES,
@@ -70,11 +67,6 @@ final class Packages {
       "SessionServiceAsyncImpl", SERVICE_IMPLS,
       "Operation", OPERATION,
       "UnionDeserializers", UNION_DESERIALIZERS);
-
-  /** The implementations are public only while they live apart from the client that creates them. */
-  static String implementationModifier() {
-    return SERVICE_IMPLS.equals(CLIENT) ? "" : "public ";
-  }
 
   /** The package of a generated class outside the models. */
   static String of(String generated) {

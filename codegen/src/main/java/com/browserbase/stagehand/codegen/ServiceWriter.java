@@ -188,9 +188,8 @@ final class ServiceWriter {
       out.use("AsyncStreamResponse", "java.util.concurrent.CompletableFuture");
     }
     uses(out, part);
-    String modifier = Packages.implementationModifier();
     out.doc("{@link " + service + "} over the shared transport. Not API.");
-    out.open(modifier + "final class " + name + " implements " + service);
+    out.open("final class " + name + " implements " + service); // package-private: beside SessionHandles
     List<String> parameters = new ArrayList<>();
     impls.path("fields").properties().forEach(f -> {
       out.use(f.getValue().asText());
@@ -200,7 +199,7 @@ final class ServiceWriter {
     out.line("private final " + service + ".WithRawResponse withRawResponse = new Raw();");
     out.member();
     out.doc(impls.path("doc").asText());
-    out.open(modifier + name + "(" + String.join(", ", parameters) + ")");
+    out.open(name + "(" + String.join(", ", parameters) + ")");
     impls.path("fields").fieldNames().forEachRemaining(f -> out.line("this." + f + " = " + f + ";"));
     out.close();
     snippet(out, part);
@@ -214,7 +213,7 @@ final class ServiceWriter {
     }
     out.member();
     out.doc("The raw-response view.");
-    out.open("private final class Raw implements " + service + ".WithRawResponse");
+    out.open("final class Raw implements " + service + ".WithRawResponse");
     for (Operation op : operations) {
       implement(out, op, new Flavor(true, async));
     }

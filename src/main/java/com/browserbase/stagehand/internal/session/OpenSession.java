@@ -3,7 +3,7 @@ package com.browserbase.stagehand.internal.session;
 import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.errors.NotFoundException;
 import com.browserbase.stagehand.internal.cache.ActCache;
-import com.browserbase.stagehand.internal.cache.PageUrls;
+import com.browserbase.stagehand.internal.cache.SessionCache;
 import com.browserbase.stagehand.internal.http.HttpTransport;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,17 +26,15 @@ public class OpenSession {
   public final String cdpUrl;
   public final Instant openedAt;
   public final HttpTransport transport;
-  /** The client's action cache, or {@code null}. */
-  public final ActCache cache;
-  /** Which page the session is on, for {@link #cache}. */
-  public final PageUrls pages;
+  /** The client's action cache as this session uses it, or {@code null} when the client has none. */
+  public final SessionCache cache;
   private final SessionRegistry<?> registry;
   /** Set once, by the first end: completes when the server has ended the session. */
   private final AtomicReference<CompletableFuture<Void>> ending = new AtomicReference<>();
 
   /**
    * @param cache the client's action cache, or {@code null}
-   * @param cdpHttp the client for reading the page's URL over CDP (see {@link PageUrls#client}), or {@code null}
+   * @param cdpHttp the client for reading the page's URL over CDP (see {@code PageUrls.client}), or {@code null}
    */
   protected OpenSession(String id, String cdpUrl, Instant openedAt, HttpTransport transport, SessionRegistry<?> registry,
       ActCache cache, okhttp3.OkHttpClient cdpHttp) {
@@ -45,8 +43,7 @@ public class OpenSession {
     this.openedAt = openedAt;
     this.transport = transport;
     this.registry = registry;
-    this.cache = cache;
-    this.pages = new PageUrls(cdpUrl, cdpHttp);
+    this.cache = cache != null ? new SessionCache(cache, cdpUrl, cdpHttp) : null;
   }
 
   public boolean isEnded() {

@@ -1,0 +1,41 @@
+package com.browserbase.stagehand.internal.cache;
+
+import com.browserbase.stagehand.models.sessions.ActOptions;
+import com.browserbase.stagehand.models.sessions.ActResultData;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.OkHttpClient;
+
+/**
+ * The action cache as one session uses it: the client's {@link ActCache}, and which page the session is on,
+ * which the cache's keys need ({@link PageUrls}). Both handles of the session act through it. Thread-safe. Not API.
+ */
+public final class SessionCache {
+  private final ActCache cache;
+  private final PageUrls pages;
+
+  /**
+   * @param cdpUrl the session's CDP WebSocket URL, or {@code null}
+   * @param cdpHttp the client for reading the page's URL over CDP (see {@link PageUrls#client}), or {@code null}
+   */
+  public SessionCache(ActCache cache, String cdpUrl, OkHttpClient cdpHttp) {
+    this.cache = cache;
+    this.pages = new PageUrls(cdpUrl, cdpHttp);
+  }
+
+  /** Notes a navigation through a handle: the URL the server says it reached, else the one asked for. */
+  public void navigated(String url, Optional<JsonNode> result) {
+    pages.navigated(url, result);
+  }
+
+  /** An act by instruction through the cache, every step on the calling thread (see {@link ActCache#act}). */
+  public ActResultData act(String instruction, ActOptions options, ActCache.Calls calls) {
+    return cache.actBlocking(instruction, options, pages.currentBlocking(), calls);
+  }
+
+  /** An act by instruction through the cache; cancelling the result cancels the call in flight. */
+  public CompletableFuture<ActResultData> actAsync(String instruction, ActOptions options, ActCache.Calls calls) {
+    return cache.act(instruction, options, pages.current(), calls);
+  }
+}
