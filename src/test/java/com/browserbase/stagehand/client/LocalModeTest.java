@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URL;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,15 +95,56 @@ class LocalModeTest {
   }
 
   @Test
+  void aFixedPortHeldByAnotherListenerFailsTheBuildAndNoKeyReachesThatListener() throws Exception {
+    try (MockWebServer other = new MockWebServer()) {
+      other.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          return new MockResponse.Builder().code(200).body(request.getTarget().equals("/readyz") ? "Ready"
+              : "{\"success\":true,\"data\":{\"sessionId\":\"stolen\",\"available\":true}}").build();
+        }
+      });
+      other.start(InetAddress.getByName("127.0.0.1"), 0);
+      StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder().modelApiKey("sk-model-secret")
+          .localServer(local().port(other.getPort()).build());
+
+      assertThatThrownBy(builder::build)
+          .isInstanceOf(LocalServerException.class)
+          .hasMessageStartingWith("Port " + other.getPort() + " on 127.0.0.1 is taken by another process, so the local"
+              + " Stagehand server could not listen there; nothing was sent to it.");
+      for (int i = other.getRequestCount(); i > 0; i--) {
+        RecordedRequest request = other.takeRequest();
+        assertThat(request.getTarget()).as("only readiness may have been asked").isEqualTo("/readyz");
+        assertThat(request.getHeaders().get("x-model-api-key")).isNull();
+      }
+    }
+  }
+
+  @Test
+  void aServerThatSaysItListensElsewhereThanItWasToldIsNotUsed() throws Exception {
+    Path liar = executable("liar", "#!/bin/sh\necho '{\"level\":30,\"msg\":\"Server listening at http://127.0.0.1:1\"}'\n"
+        + "sleep 30\n");
+    StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder()
+        .localServer(LocalServer.builder().server(liar).chromePath(chromium).port(47_000).build());
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(LocalServerException.class)
+        .hasMessageStartingWith("The local Stagehand server listens at http://127.0.0.1:1, not on 127.0.0.1:47000 as it"
+            + " was told");
+  }
+
+  @Test
   void theServerRunsWithTheLocalEnvironmentOnItsOwnTemporaryDirectory() throws Exception {
     StagehandClient client = client(local().putEnvironment("FAKE_EXTRA", "sk-not-logged").build());
-    JsonNode env = get(client, "/env").path("env");
+    JsonNode answer = get(client, "/env");
+    JsonNode env = answer.path("env");
     Path tmp = Paths.get(env.path("TMPDIR").asText());
 
     assertThat(env.path("BB_ENV").asText()).isEqualTo("local");
     assertThat(env.path("NODE_ENV").asText()).isEqualTo("production");
     assertThat(env.path("HOST").asText()).isEqualTo("127.0.0.1");
-    assertThat(client.baseUrl()).endsWith(":" + env.path("PORT").asText());
+    assertThat(env.path("PORT").asText()).as("the server binds a free port itself").isEqualTo("0");
+    assertThat(client.baseUrl()).isEqualTo("http://127.0.0.1:" + answer.path("port").asInt());
     assertThat(env.path("CHROME_PATH").asText()).isEqualTo(chromium.toString());
     assertThat(env.path("FAKE_EXTRA").asText()).isEqualTo("sk-not-logged");
     assertThat(tmp).isDirectory();
@@ -212,7 +258,7 @@ class LocalModeTest {
 
     assertThatThrownBy(() -> client(local))
         .isInstanceOf(LocalServerException.class)
-        .hasMessageStartingWith("The local Stagehand server was not ready at http://127.0.0.1:")
+        .hasMessageStartingWith("The local Stagehand server did not say where it listens within 2000 ms")
         .hasMessageContaining("within 2000 ms (LocalServer.readyTimeout) (" + server + "):\n"
             + "  info: fake server starting, mode never");
     assertThat(fakeServersRunning()).isEmpty();

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * A stand-in for the Stagehand server in the unit tests of local mode, run as its own process
- * through a shell script ({@link #script}). It reads {@code PORT} and {@code HOST} like the real one,
+ * through a shell script ({@link #script}). It reads {@code PORT} ({@code 0}: a free one) and {@code HOST}
+ * like the real one, says where it listens as the real one does,
  * logs pino-style JSON lines, starts a child process ({@code sleep}) as its "browser", and answers:
  *
  * <ul>
@@ -57,12 +58,22 @@ public final class FakeStagehandServer {
       Thread.sleep(Long.MAX_VALUE);
     }
     Process browser = new ProcessBuilder("sleep", "600").start();
-    HttpServer server = HttpServer.create(
-        new InetSocketAddress(System.getenv("HOST"), Integer.parseInt(System.getenv("PORT"))), 0);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(System.getenv("HOST"), Integer.parseInt(System.getenv("PORT"))), 0);
+    } catch (java.net.BindException taken) { // as the real server: Fastify's error, then exit 1
+      System.err.println("Failed to start server: Error: listen EADDRINUSE: address already in use "
+          + System.getenv("HOST") + ":" + System.getenv("PORT"));
+      browser.destroy();
+      System.exit(1);
+      return;
+    }
+    int port = server.getAddress().getPort();
     server.createContext("/readyz", exchange -> answer(exchange, 200, "Ready"));
     server.createContext("/env", exchange -> answer(exchange, 200, "{"
         + "\"pid\":" + ProcessHandle.current().pid()
         + ",\"browserPid\":" + browser.pid()
+        + ",\"port\":" + port
         + ",\"args\":" + strings(List.of(args))
         + ",\"env\":{" + List.of("BB_ENV", "NODE_ENV", "HOST", "PORT", "TMPDIR", "CHROME_PATH", "FAKE_EXTRA").stream()
             .filter(name -> System.getenv(name) != null)
@@ -84,7 +95,7 @@ public final class FakeStagehandServer {
           + "\"echo\":" + body + ",\"headers\":{" + headers + "}}}");
     });
     server.start();
-    log("info", "Server listening at http://" + System.getenv("HOST") + ":" + System.getenv("PORT"));
+    log("info", "Server listening at http://" + System.getenv("HOST") + ":" + port);
   }
 
   private static void answer(HttpExchange exchange, int status, String body) throws IOException {

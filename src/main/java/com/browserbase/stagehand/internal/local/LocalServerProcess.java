@@ -7,9 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
 import java.net.Proxy;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -26,10 +24,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Stagehand server running on this machine for a client in local mode: started by {@link
- * #start(LocalServer)}, which returns once {@code GET /readyz} answers 200, and stopped by {@link
+ * #start(LocalServer)}, which returns once the server has said where it listens and {@code GET /readyz}
+ * answers 200 there, and stopped by {@link
  * #stop()} (or by a JVM shutdown hook when nobody calls it) together with the browsers it launched.
  * The server runs with its own temporary directory as {@code TMPDIR} (the browser profiles of its
- * sessions land there), which is deleted when it stops. Thread-safe. Not API.
+ * sessions land there), which is deleted when it stops.
+ *
+ * <p>The client sends its keys to this server, so it must be the child this class started, not whatever
+ * answers on a port: the child is given {@code PORT=0} (or the fixed {@link LocalServer#port()}), binds the
+ * port itself, and its own line {@code Server listening at http://127.0.0.1:<port>} gives the address; no
+ * probe socket leaves a gap for another process to take the port. A fixed port that another process holds
+ * makes the child fail to bind and exit, and {@link #start} fails naming the port. Thread-safe. Not API.
  */
 public final class LocalServerProcess {
   private static final String HOST = "127.0.0.1";
@@ -38,19 +43,19 @@ public final class LocalServerProcess {
   private final LocalServer settings;
   private final Process process;
   private final long pid;
-  private final String baseUrl;
+  /** Set once the server said where it listens, before {@link #start} returns. */
+  private volatile String baseUrl;
   private final Path workDir;
   private final ServerOutput output;
   private final StartHook startHook;
   private final Thread shutdownHook;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private LocalServerProcess(LocalServer settings, Process process, String baseUrl, Path workDir,
-      ServerOutput output, StartHook startHook) {
+  private LocalServerProcess(LocalServer settings, Process process, Path workDir, ServerOutput output,
+      StartHook startHook) {
     this.settings = settings;
     this.process = process;
     this.pid = ProcessTree.pid(process);
-    this.baseUrl = baseUrl;
     this.workDir = workDir;
     this.output = output;
     this.startHook = startHook;
@@ -68,7 +73,7 @@ public final class LocalServerProcess {
     if (settings.chromePath().isPresent()) {
       requireExecutable(settings.chromePath().get(), "The Chromium of LocalServer.chromePath");
     }
-    int port = settings.port() != 0 ? settings.port() : freePort();
+    int port = settings.port(); // 0: the server binds a free port itself and says which
     Path workDir;
     try {
       workDir = Files.createTempDirectory("stagehand-local-");
@@ -78,8 +83,8 @@ public final class LocalServerProcess {
     }
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     environment(builder.environment(), settings, port, workDir, chrome);
-    String baseUrl = "http://" + HOST + ":" + port;
-    ServerOutput.LOG.info("Starting the local Stagehand server {} on {}", String.join(" ", command), baseUrl);
+    ServerOutput.LOG.info("Starting the local Stagehand server {} on {}:{}", String.join(" ", command), HOST,
+        port != 0 ? port : "a free port");
     long started = System.nanoTime();
     Process process;
     try {
@@ -90,13 +95,13 @@ public final class LocalServerProcess {
           Collections.<String>emptyList(), e);
     }
     long pid = ProcessTree.pid(process);
-    ServerOutput output = new ServerOutput("stagehand-server-" + (pid >= 0 ? pid : port));
+    ServerOutput output = new ServerOutput("stagehand-server-" + (pid >= 0 ? pid : System.identityHashCode(process)));
     output.read(process.getInputStream(), false);
     output.read(process.getErrorStream(), true);
     closeQuietly(process);
     StartHook hook = new LocalStartHook(
         new LocalBrowserDefaults(chrome.orElse(null), settings.headless(), LocalBrowserDefaults.runsAsRoot()), output);
-    LocalServerProcess server = new LocalServerProcess(settings, process, baseUrl, workDir, output, hook);
+    LocalServerProcess server = new LocalServerProcess(settings, process, workDir, output, hook);
     try {
       Runtime.getRuntime().addShutdownHook(server.shutdownHook);
       server.awaitReady(started);
@@ -108,7 +113,7 @@ public final class LocalServerProcess {
       ServerOutput.LOG.warn("No Chromium found on the PATH ({}): sessions started without a browser leave it to the"
           + " server to find one; set LocalServer.chromePath or CHROME_PATH", LocalBrowserDefaults.BROWSER_NAMES);
     }
-    ServerOutput.LOG.info("The local Stagehand server is ready at {} (pid {}, {} ms)", baseUrl, pid,
+    ServerOutput.LOG.info("The local Stagehand server is ready at {} (pid {}, {} ms)", server.baseUrl, pid,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     return server;
   }
@@ -168,7 +173,7 @@ public final class LocalServerProcess {
       tree.kill();
       tree.awaitRoot(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
       output.awaitEnd(1_000);
-      ServerOutput.LOG.info("Stopped the local Stagehand server at {} (pid {}{}){}", baseUrl, pid,
+      ServerOutput.LOG.info("Stopped the local Stagehand server at {} (pid {}{}){}", where(), pid,
           browsers.isEmpty() ? "" : ", and its processes " + browsers, exited ? "" : ": killed after the stop timeout");
     } catch (InterruptedException e) {
       interrupted = true;
@@ -181,25 +186,27 @@ public final class LocalServerProcess {
     }
   }
 
+  /**
+   * Waits until the server has said where it listens (its own line, so the port is its own) and answers
+   * {@code GET /readyz} there; sets {@link #baseUrl}.
+   */
   private void awaitReady(long started) {
-    URL readyz;
-    try {
-      readyz = new URL(baseUrl + "/readyz");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     long deadline = started + settings.readyTimeout().toNanos();
     long pause = 25;
+    URL readyz = null;
     while (true) {
       if (!process.isAlive()) {
-        throw failure("The local Stagehand server exited with code " + process.exitValue() + " before it was ready", null);
+        throw exited();
       }
-      if (answersReady(readyz)) {
+      if (readyz == null && output.listeningAt() != null) {
+        readyz = readyzAt(output.listeningAt());
+      }
+      if (readyz != null && answersReady(readyz)) {
         return;
       }
       if (System.nanoTime() - deadline >= 0) {
-        throw failure("The local Stagehand server was not ready at " + baseUrl + " within "
-            + settings.readyTimeout().toMillis() + " ms (LocalServer.readyTimeout)", null);
+        throw failure("The local Stagehand server " + (readyz == null ? "did not say where it listens" : "was not ready at "
+            + baseUrl) + " within " + settings.readyTimeout().toMillis() + " ms (LocalServer.readyTimeout)", null);
       }
       try {
         Thread.sleep(Math.min(pause, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
@@ -209,6 +216,38 @@ public final class LocalServerProcess {
       }
       pause = Math.min(pause * 2, 500);
     }
+  }
+
+  /** The {@code /readyz} of the address the server said it listens at, which must be the loopback port asked for. */
+  private URL readyzAt(String listening) {
+    URL url;
+    try {
+      url = new URL(listening);
+    } catch (IOException e) {
+      throw failure("The local Stagehand server said it listens at " + listening + ", which is not a URL", e);
+    }
+    if (!HOST.equals(url.getHost()) || (settings.port() != 0 && url.getPort() != settings.port())) {
+      throw failure("The local Stagehand server listens at " + listening + ", not on " + HOST
+          + (settings.port() != 0 ? ":" + settings.port() : "") + " as it was told", null);
+    }
+    baseUrl = "http://" + HOST + ":" + url.getPort();
+    try {
+      return new URL(baseUrl + "/readyz");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Why the server exited before it was ready: a fixed port held by another process, or its own reason. */
+  private LocalServerException exited() {
+    LocalServerException failure = failure("The local Stagehand server exited with code " + process.exitValue()
+        + " before it was ready", null);
+    if (settings.port() != 0 && String.join("\n", failure.output()).contains("EADDRINUSE")) {
+      return new LocalServerException("Port " + settings.port() + " on " + HOST + " is taken by another process, so the"
+          + " local Stagehand server could not listen there; nothing was sent to it. Choose another LocalServer.port,"
+          + " or 0 (the default) for a free one (" + settings.server() + ")", failure.output(), null);
+    }
+    return failure;
   }
 
   private static boolean answersReady(URL readyz) {
@@ -269,15 +308,6 @@ public final class LocalServerProcess {
     return file;
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new LocalServerException("No free loopback port for the local Stagehand server",
-          Collections.<String>emptyList(), e);
-    }
-  }
-
   private static void closeQuietly(Process process) {
     try {
       process.getOutputStream().close(); // the server reads nothing
@@ -306,8 +336,12 @@ public final class LocalServerProcess {
     }
   }
 
+  private String where() {
+    return baseUrl != null ? baseUrl : HOST + " (not listening yet)";
+  }
+
   @Override
   public String toString() {
-    return "LocalServerProcess{" + baseUrl + ", pid " + pid + (stopped.get() ? ", stopped" : "") + "}";
+    return "LocalServerProcess{" + where() + ", pid " + pid + (stopped.get() ? ", stopped" : "") + "}";
   }
 }

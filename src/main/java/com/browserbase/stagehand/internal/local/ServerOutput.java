@@ -12,6 +12,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -28,6 +30,8 @@ final class ServerOutput {
   private static final int KEPT_LINES = 40;
   private static final int KEPT_ERRORS = 20;
   private static final int MAX_LINE = 1_000;
+  /** Fastify's line once the server's socket is bound. */
+  private static final Pattern LISTENING = Pattern.compile("^Server listening at (https?://\\S+)$");
 
   private final String name;
   private final ArrayDeque<String> lines = new ArrayDeque<>();
@@ -38,6 +42,8 @@ final class ServerOutput {
   /** When the last line was read ({@link System#nanoTime()}), for {@link #settle}. */
   private long lastLineNanos;
   private volatile boolean stopping;
+  /** What the server said it listens at ({@code http://127.0.0.1:41234}), or {@code null} before it said so. */
+  private volatile String listeningAt;
 
   /** {@code name} (such as {@code stagehand-server-12345}) names the reader threads. */
   ServerOutput(String name) {
@@ -69,6 +75,14 @@ final class ServerOutput {
     for (Thread thread : threads) {
       thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
     }
+  }
+
+  /**
+   * The address the server itself said it listens at, from its {@code Server listening at <url>} line, or
+   * {@code null} before that line: only the process that bound the port can say so.
+   */
+  String listeningAt() {
+    return listeningAt;
   }
 
   /** The last lines, shortened, oldest first. */
@@ -131,6 +145,10 @@ final class ServerOutput {
       return;
     }
     JsonNode json = parse(line);
+    Matcher listening = LISTENING.matcher(json != null ? json.path("msg").asText("") : line);
+    if (listeningAt == null && listening.find()) {
+      listeningAt = listening.group(1);
+    }
     Level level;
     String text;
     boolean error;

@@ -84,4 +84,16 @@ class ServerOutputTest {
 
     assertThat(output.lastLines(100)).hasSize(40).startsWith("line 6").endsWith("line 45");
   }
+
+  @Test
+  void theAddressIsTheOneTheServersOwnListeningLineGivesAndNoOtherText() {
+    output.accept("{\"level\":30,\"msg\":\"fake: Server listening at http://127.0.0.1:1\"}", false);
+    output.accept("Server listening at http://127.0.0.1:2 (said on stderr)", true);
+    assertThat(output.listeningAt()).isNull();
+
+    output.accept("{\"level\":30,\"time\":1,\"msg\":\"Server listening at http://127.0.0.1:41234\"}", false);
+    output.accept("{\"level\":30,\"msg\":\"Server listening at http://127.0.0.1:9\"}", false);
+
+    assertThat(output.listeningAt()).isEqualTo("http://127.0.0.1:41234");
+  }
 }
