@@ -227,6 +227,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
     private Duration maxIdleConnection = Transports.MAX_IDLE_CONNECTION;
     private LocalServer localServer;
     private ActionCache actionCache;
+    private boolean allowPlainHttp;
     // Values set by a setter are not replaced by fromEnv(), whichever is called first.
     private boolean explicitBaseUrl;
     private boolean explicitLocalServer;
@@ -277,6 +278,10 @@ public final class StagehandOkHttpClient implements StagehandClient {
           environment.apply("BROWSERBASE_PROJECT_ID"));
       if (projectId != null && !explicitProjectId) {
         browserbaseProjectId = projectId;
+      }
+      String plainHttp = first(properties.apply("stagehand.allowPlainHttp"), environment.apply("STAGEHAND_ALLOW_PLAIN_HTTP"));
+      if (plainHttp != null) {
+        allowPlainHttp = Boolean.parseBoolean(plainHttp);
       }
       String modelKey = first(properties.apply("stagehand.modelApiKey"), environment.apply("MODEL_API_KEY"));
       if (modelKey != null && !explicitModelApiKey) {
@@ -405,6 +410,19 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return this;
     }
 
+    /**
+     * Allows a plain {@code http://} {@link #baseUrl(String)} on a host that is not this machine (default
+     * false: {@link #build()} refuses it). Over plain HTTP the Browserbase and model keys, and every session's
+     * instructions, variables and results, cross the network unencrypted, readable and changeable by anyone
+     * on the way: allow it only on a network you trust end to end (a private container network, say). A
+     * loopback host ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}) needs no allowance. {@link
+     * #fromEnv()} reads it from {@code STAGEHAND_ALLOW_PLAIN_HTTP} ({@code -Dstagehand.allowPlainHttp}).
+     */
+    public Builder allowPlainHttp(boolean allowPlainHttp) {
+      this.allowPlainHttp = allowPlainHttp;
+      return this;
+    }
+
     /** Whether every response is checked against its expected shape (default false). */
     public Builder responseValidation(boolean responseValidation) {
       this.responseValidation = responseValidation;
@@ -477,6 +495,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
      */
     public StagehandClient build() {
       JacksonVersions.check();
+      checkPlainHttp();
       checkActionCache();
       LocalServerProcess local = localServer != null ? LocalServerProcess.start(localServer) : null;
       try {
@@ -502,9 +521,21 @@ public final class StagehandOkHttpClient implements StagehandClient {
 
     StagehandClient buildSharing(OkHttpClient shared, ClientState state, SessionRegistry<ClientSession> registry,
         LocalServerProcess local) {
+      checkPlainHttp();
       checkActionCache();
       return new StagehandOkHttpClient(copy(), configure(shared.newBuilder()).build(), false, state, registry, local,
           false);
+    }
+
+    /** A plain-HTTP API on another machine fails the build unless allowed: the keys would cross the network in clear. */
+    private void checkPlainHttp() {
+      HttpUrl url = HttpUrl.get(baseUrl);
+      if (localServer != null || allowPlainHttp || url.isHttps() || Transports.isLoopback(url.host())) {
+        return;
+      }
+      throw new IllegalStateException("baseUrl http://" + url.host() + ":" + url.port() + " is plain HTTP to another"
+          + " machine: the API keys and every session's data would cross the network unencrypted. Use https://, or"
+          + " allowPlainHttp(true) (STAGEHAND_ALLOW_PLAIN_HTTP=true) on a network you trust end to end");
     }
 
     /** A cache directory that cannot be created or written fails the build, before anything starts. */
@@ -559,6 +590,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
       copy.maxIdleConnection = maxIdleConnection;
       copy.localServer = localServer;
       copy.actionCache = actionCache;
+      copy.allowPlainHttp = allowPlainHttp;
       copy.explicitBaseUrl = explicitBaseUrl;
       copy.explicitLocalServer = explicitLocalServer;
       copy.explicitApiKey = explicitApiKey;

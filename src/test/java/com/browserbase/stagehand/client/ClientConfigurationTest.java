@@ -31,6 +31,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -135,6 +136,55 @@ class ClientConfigurationTest {
     RecordedRequest request = startOnce(client(b -> b.putHeader("User-Agent", "my-app/1.0")));
 
     assertThat(request.getHeaders().values("User-Agent")).containsExactly("my-app/1.0");
+  }
+
+  // ---- plain HTTP ----
+
+  @Test
+  void plainHttpToAnotherMachineIsRefusedAtBuildNamingTheRiskAndTheWayOut() {
+    StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder().baseUrl("http://stagehand.internal:3000")
+        .modelApiKey("sk-model-secret");
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("baseUrl http://stagehand.internal:3000 is plain HTTP to another machine: the API keys and every"
+            + " session's data would cross the network unencrypted. Use https://, or allowPlainHttp(true)"
+            + " (STAGEHAND_ALLOW_PLAIN_HTTP=true) on a network you trust end to end");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://localhost:3000", "http://127.0.0.1:3000", "http://127.8.9.10:3000",
+      "http://[::1]:3000", "http://stagehand.localhost:3000", "https://stagehand.internal"})
+  void httpsAndThisMachineNeedNoAllowance(String baseUrl) {
+    assertThat(keep(StagehandOkHttpClient.builder().baseUrl(baseUrl).build()).baseUrl()).isEqualTo(baseUrl);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://10.0.0.5:3000", "http://[::2]:3000", "http://localhost.example.com",
+      "http://127.0.0.1.nip.io"})
+  void otherHostsAreAnotherMachine(String baseUrl) {
+    assertThatThrownBy(() -> StagehandOkHttpClient.builder().baseUrl(baseUrl).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is plain HTTP to another machine");
+  }
+
+  @Test
+  void plainHttpIsAllowedWhenAskedInCodeOrInTheEnvironment() throws Exception {
+    assertThat(keep(StagehandOkHttpClient.builder().baseUrl("http://stagehand.internal:3000").allowPlainHttp(true)
+        .build()).baseUrl()).isEqualTo("http://stagehand.internal:3000");
+    assertThat(fromEnv(Map.of(), Map.of("STAGEHAND_BASE_URL", "http://stagehand.internal:3000",
+        "STAGEHAND_ALLOW_PLAIN_HTTP", "true"), b -> {}).baseUrl()).isEqualTo("http://stagehand.internal:3000");
+    assertThatThrownBy(() -> fromEnv(Map.of(), Map.of("STAGEHAND_BASE_URL", "http://stagehand.internal:3000"), b -> {}))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aClientDerivedWithPlainHttpToAnotherMachineIsRefusedToo() {
+    StagehandClient client = mock.client();
+
+    assertThatThrownBy(() -> client.withOptions(b -> b.baseUrl("http://stagehand.internal:3000")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is plain HTTP to another machine");
   }
 
   // ---- fromEnv ----
@@ -319,7 +369,7 @@ class ClientConfigurationTest {
 
   private StagehandClient timingClient(String body, Consumer<StagehandOkHttpClient.Builder> change) {
     StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder()
-        .baseUrl("http://stagehand.invalid")
+        .baseUrl("https://stagehand.invalid")
         .okHttpClient(WireFixtures.cannedHttp(body,
             chain -> timeoutsMs.add(TimeUnit.NANOSECONDS.toMillis(chain.call().timeout().timeoutNanos()))));
     change.accept(builder);

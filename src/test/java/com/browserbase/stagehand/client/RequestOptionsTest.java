@@ -105,7 +105,7 @@ class RequestOptionsTest {
       http.connectionPool().evictAll();
     });
     StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder()
-        .baseUrl("http://stagehand.invalid")
+        .baseUrl("https://stagehand.invalid")
         .okHttpClient(http);
     change.accept(builder);
     return keep(builder.build());

@@ -38,4 +38,23 @@ public final class Transports {
       http.socketFactory(InterruptibleSockets.INSTANCE);
     }
   }
+
+  /**
+   * Whether {@code host} (as {@code HttpUrl.host()} gives it) is this machine: {@code localhost}, a name under
+   * {@code .localhost}, or a loopback address literal. Never asks DNS.
+   */
+  public static boolean isLoopback(String host) {
+    String name = host.toLowerCase(java.util.Locale.ROOT);
+    if (name.equals("localhost") || name.endsWith(".localhost")) {
+      return true;
+    }
+    if (!name.contains(":") && !name.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      return false; // a name: only localhost counts
+    }
+    try {
+      return java.net.InetAddress.getByName(name).isLoopbackAddress(); // an address literal: no lookup
+    } catch (java.net.UnknownHostException notALiteral) {
+      return false;
+    }
+  }
 }
