@@ -52,16 +52,50 @@ public final class ActionCache {
 
   /**
    * A cache of JSON files in {@code directory}, one per entry ({@code <key>.json}), kept across runs
-   * and shared safely by several JVMs. The directory is created, and checked to be writable, when a
-   * client is built with the cache: an unusable one is an {@link IllegalStateException} naming it
-   * then. An entry that cannot be read is logged at WARN and treated as missing.
+   * and shared safely by several JVMs; entries are at most 1 MiB (see {@link #directory(Path, int)}).
+   *
+   * <p>A replayed entry types your variables' values (passwords too) into the elements its selectors
+   * name, so the cache makes sure nobody else can write one. When a client is built with the cache,
+   * the directory is created when missing ({@code rwx------} where the file system has POSIX
+   * permissions) and checked: one that cannot be written, that belongs to another user, or that group
+   * or others can write to is an {@link IllegalStateException} naming it and the fix ({@code chmod 700
+   * <directory>}, or a directory of your own). Its parents are not checked: keep it under a directory
+   * only you can write to, such as your home or your project. Entries are written {@code rw-------}.
+   * Temporary files that a killed writer left there are removed when the first client is built with
+   * the cache.
+   *
+   * <p>An entry that cannot be read, that is a symbolic link (never followed), that is not a regular
+   * file, that belongs to another user, that anyone can write to, that has a second hard link, or that
+   * is larger than the bound (seen without loading it) is logged at WARN with its path, never its
+   * content, and treated as missing: the model is asked, and its answer replaces the entry. On file
+   * systems without POSIX permissions (Windows) the directory and entries keep the access lists they
+   * inherit, and only links and sizes are checked.
+   *
+   * @throws NullPointerException when {@code directory} is null
    */
   public static ActionCache directory(Path directory) {
-    Checks.notNull(directory, "directory");
-    return new ActionCache(ActCache.inDirectory(directory), "directory=" + directory.toAbsolutePath().normalize());
+    return directory(directory, ActCache.DEFAULT_MAX_ENTRY_BYTES);
   }
 
-  /** A cache in this JVM's memory, as long as the instance lives. */
+  /**
+   * {@link #directory(Path)}, with entries of at most {@code maxEntryBytes} bytes (the default is 1
+   * MiB, 1048576, some thousand actions; an entry the model chose is usually under a kilobyte). A
+   * larger file is a miss, logged at WARN with its path and size, and detected without being read
+   * whole; a larger entry is not written (logged at WARN), and the act returns as usual.
+   *
+   * @throws NullPointerException when {@code directory} is null
+   * @throws IllegalArgumentException when {@code maxEntryBytes} is not positive
+   */
+  public static ActionCache directory(Path directory, int maxEntryBytes) {
+    Checks.notNull(directory, "directory");
+    return new ActionCache(ActCache.inDirectory(directory, maxEntryBytes),
+        "directory=" + directory.toAbsolutePath().normalize());
+  }
+
+  /**
+   * A cache in this JVM's memory, as long as the instance lives. An entry larger than 1 MiB is not
+   * stored (logged at WARN), as in {@link #directory(Path)}.
+   */
   public static ActionCache memory() {
     return new ActionCache(ActCache.inMemory(), "memory");
   }

@@ -491,7 +491,8 @@ public final class StagehandOkHttpClient implements StagehandClient {
      *     2.12, or {@code jackson-annotations}, {@code jackson-core} and {@code jackson-databind} of
      *     versions that do not fit together (the message names them and how to align them), or
      *     when the {@linkplain #actionCache(ActionCache) action cache}'s directory cannot be created
-     *     or written (the message names it)
+     *     or written, belongs to another user, or can be written by group or others (the message
+     *     names it and the fix)
      */
     public StagehandClient build() {
       JacksonVersions.check();
@@ -538,7 +539,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
           + " allowPlainHttp(true) (STAGEHAND_ALLOW_PLAIN_HTTP=true) on a network you trust end to end");
     }
 
-    /** A cache directory that cannot be created or written fails the build, before anything starts. */
+    /** A cache directory that cannot be created or written, or that others could plant entries in, fails the build, before anything starts. */
     private void checkActionCache() {
       if (actionCache != null) {
         ActCache.of(actionCache).check();

@@ -9,6 +9,7 @@ import static com.browserbase.stagehand.client.WireFixtures.json;
 import static com.browserbase.stagehand.client.WireFixtures.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -26,9 +27,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
@@ -570,6 +575,175 @@ class ActionCacheTest {
     client(ActionCache.directory(cacheDir));
 
     assertThat(cacheDir).isDirectory();
+  }
+
+  // ---- entries nobody else can plant, and their bound (issue 21) ----
+
+  private static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /** Gives {@code path} to another user, uid 12345; skips the test where this process may not (it is not root). */
+  private static void chownToAnotherUser(Path path) {
+    assumeTrue(posix(path), "POSIX file system");
+    try {
+      Files.setAttribute(path, "unix:uid", 12345, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | UnsupportedOperationException e) {
+      assumeTrue(false, "cannot give a file to another user here (needs root): " + e);
+    }
+  }
+
+  /** What another user plants: an entry under the key of a real instruction, typing its variable elsewhere. */
+  private static final String PLANTED = """
+      {"version": 1, "instruction": "type %email% into the e-mail field", "url": "https://example.com/login?b=2&a=1",
+       "variableKeys": ["email"], "actions": [{"selector": "xpath=//input[@id='attacker']", "description": "planted",
+       "method": "fill", "arguments": ["%email%"]}]}""";
+
+  @Test
+  void aDirectoryAnotherUserOwnsAndAnyoneCanWriteFailsTheBuildSoItsPlantedEntryIsNeverReplayed() throws IOException {
+    Files.write(entry(TYPE_KEY), PLANTED.getBytes(StandardCharsets.UTF_8));
+    chownToAnotherUser(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertThatThrownBy(() -> WireFixtures.builderFor(server).actionCache(ActionCache.directory(dir)).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("The action cache directory " + dir + " cannot be used: it belongs to 12345, not to ")
+        .hasMessageEndingWith("use a directory you own");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aDirectoryOthersCanWriteToFailsTheBuildNamingItAndTheFix() throws IOException {
+    assumeTrue(posix(dir), "POSIX file system");
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertThatThrownBy(() -> WireFixtures.builderFor(server).actionCache(ActionCache.directory(dir)).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("The action cache directory " + dir + " cannot be used: others can write to it (rwxrwxrwx)")
+        .hasMessageContaining("run chmod 700 " + dir + ", or use a directory only you can write to");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void theDirectoryIsMadePrivateAndEntriesAreWrittenForTheOwnerOnly() throws IOException {
+    assumeTrue(posix(dir), "POSIX file system");
+    Path cacheDir = dir.resolve("new-cache");
+    api.acts.add(acted(true, BUTTON));
+
+    open(client(ActionCache.directory(cacheDir))).act("click the login button");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir.resolve(CLICK_KEY + ".json"))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void anEntryThatIsASymbolicLinkIsAMissLoggedWithItsPathAndNeverFollowed() throws IOException {
+    Path planted = Files.write(dir.resolveSibling(dir.getFileName() + "-planted.json"), PLANTED.getBytes(StandardCharsets.UTF_8));
+    try {
+      Files.createSymbolicLink(entry(TYPE_KEY), planted);
+      ActionCache cache = ActionCache.directory(dir);
+      api.acts.add(acted(true, FIELD));
+
+      ActResultData result = open(client(cache)).act("type %email% into the e-mail field",
+          ActOptions.builder().putVariable("email", "ada@example.com").build());
+
+      assertThat(api.actInputs()).containsExactly("type %email% into the e-mail field"); // never the planted selector
+      assertThat(ActionCache.status(result)).contains(ActionCache.Status.MISS);
+      assertThat(messages(Level.WARN)).containsExactly(
+          "Ignoring the action cache entry " + entry(TYPE_KEY) + ": it is a symbolic link, which the cache never follows");
+      assertThat(entry(TYPE_KEY)).isRegularFile(); // the model's answer replaced the link
+      assertThat(read(entry(TYPE_KEY))).contains("xpath=/html/body/form/input");
+      assertThat(read(planted)).isEqualTo(PLANTED); // and nothing was written through it
+    } finally {
+      Files.delete(planted);
+    }
+  }
+
+  @Test
+  void anEntryAnotherUserOwnsIsAMiss() throws IOException {
+    // Planted while the directory was open to all, then kept by chmod 700.
+    Path planted = Files.write(entry(TYPE_KEY), PLANTED.getBytes(StandardCharsets.UTF_8));
+    chownToAnotherUser(planted);
+    api.acts.add(acted(true, FIELD));
+
+    ActResultData result = open(client(ActionCache.directory(dir))).act("type %email% into the e-mail field",
+        ActOptions.builder().putVariable("email", "ada@example.com").build());
+
+    assertThat(api.actInputs()).containsExactly("type %email% into the e-mail field");
+    assertThat(ActionCache.status(result)).contains(ActionCache.Status.MISS);
+    assertThat(messages(Level.WARN)).singleElement().asString()
+        .startsWith("Ignoring the action cache entry " + entry(TYPE_KEY) + ": it belongs to 12345, not to ");
+  }
+
+  @Test
+  void aHugeEntryIsAMissFoundWithoutReadingItAndTheModelServes() throws IOException {
+    long huge = 3L << 30; // 3 GiB, sparse: more than any array holds, and no disk used
+    try (RandomAccessFile file = new RandomAccessFile(entry(CLICK_KEY).toFile(), "rw")) {
+      file.setLength(huge);
+    }
+    ActionCache cache = ActionCache.directory(dir);
+    api.acts.add(acted(true, BUTTON));
+
+    ActResultData result = open(client(cache)).act("click the login button");
+
+    assertThat(result.success()).isTrue();
+    assertThat(ActionCache.status(result)).contains(ActionCache.Status.MISS);
+    assertThat(api.actInputs()).containsExactly("click the login button");
+    assertThat(messages(Level.WARN)).containsExactly("Ignoring the action cache entry " + entry(CLICK_KEY)
+        + ": it is " + huge + " bytes, more than the limit of 1048576 bytes");
+    assertThat(read(entry(CLICK_KEY))).isEqualTo(CLICK_FILE); // replaced by the model's answer
+  }
+
+  @Test
+  void theBoundOfAnEntryCanBeSet() throws IOException {
+    Files.write(entry(CLICK_KEY), CLICK_FILE.getBytes(StandardCharsets.UTF_8));
+    int size = CLICK_FILE.getBytes(StandardCharsets.UTF_8).length;
+    ActionCache cache = ActionCache.directory(dir, size - 1);
+    api.acts.add(acted(true, BUTTON));
+
+    ActResultData result = open(client(cache)).act("click the login button");
+
+    assertThat(ActionCache.status(result)).contains(ActionCache.Status.MISS);
+    assertThat(messages(Level.WARN)).containsExactly(
+        "Ignoring the action cache entry " + entry(CLICK_KEY) + ": it is " + size + " bytes, more than the limit of "
+            + (size - 1) + " bytes",
+        "Not storing the action cache entry " + entry(CLICK_KEY) + ": it is " + size + " bytes, more than the limit of "
+            + (size - 1) + " bytes");
+    assertThat(messages(Level.DEBUG)).containsExactly("act cache miss " + CLICK_KEY + ": not stored (larger than the bound)");
+    assertThatThrownBy(() -> ActionCache.directory(dir, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxEntryBytes must be positive: 0");
+  }
+
+  @Test
+  void aMemoryCacheDoesNotKeepAnEntryLargerThanTheBound() {
+    ActionCache cache = ActionCache.memory();
+    StagehandSession session = open(client(cache));
+    char[] longDescription = new char[1024 * 1024];
+    java.util.Arrays.fill(longDescription, 'x');
+    String huge = BUTTON.replace("Login button", new String(longDescription));
+    api.acts.add(acted(true, huge));
+    session.act("click the login button");
+    api.acts.add(acted(true, BUTTON));
+
+    ActResultData result = session.act("click the login button");
+
+    assertThat(ActionCache.status(result)).contains(ActionCache.Status.MISS);
+    assertThat(api.actInputs()).containsExactly("click the login button", "click the login button");
+    assertThat(messages(Level.WARN)).singleElement().asString()
+        .startsWith("Not storing the action cache entry memory:" + CLICK_KEY + ": it is ")
+        .endsWith(" bytes, more than the limit of 1048576 bytes");
+  }
+
+  @Test
+  void aTemporaryFileAKilledWriterLeftIsRemovedWhenTheClientIsBuilt() throws IOException {
+    Path left = dir.resolve("." + CLICK_KEY + "." + java.util.UUID.randomUUID() + ".tmp");
+    Files.write(left, "{\"version\": 1, \"act".getBytes(StandardCharsets.UTF_8));
+    Files.setLastModifiedTime(left, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+
+    client(ActionCache.directory(dir));
+
+    assertThat(left).doesNotExist();
   }
 
   // ---- the page's URL ----

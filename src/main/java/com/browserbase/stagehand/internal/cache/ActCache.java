@@ -48,9 +48,17 @@ public final class ActCache {
     this.store = store;
   }
 
-  /** A cache of files in {@code directory}; nothing is checked or created until {@link #check()}. */
-  public static ActCache inDirectory(Path directory) {
-    return new ActCache(new ActCacheStore.Directory(directory));
+  /** The bound of an entry when none is given: 1 MiB. */
+  public static final int DEFAULT_MAX_ENTRY_BYTES = ActCacheStore.DEFAULT_MAX_ENTRY_BYTES;
+
+  /**
+   * A cache of files in {@code directory}, none larger than {@code maxEntryBytes}; nothing is checked
+   * or created until {@link #check()}.
+   *
+   * @throws IllegalArgumentException when {@code maxEntryBytes} is not positive
+   */
+  public static ActCache inDirectory(Path directory, int maxEntryBytes) {
+    return new ActCache(new ActCacheStore.Directory(directory, maxEntryBytes));
   }
 
   /** A cache in this JVM's memory. */
@@ -74,8 +82,10 @@ public final class ActCache {
   }
 
   /**
-   * Makes sure entries can be written (a directory is created when missing); throws {@link
-   * IllegalStateException} naming the directory and the reason when not. Called when a client is built.
+   * Makes sure entries can be written, and by this process's user only (a directory is created when
+   * missing, private to the user; one that another user owns or others can write to is refused), and
+   * removes the temporary files a killed writer left; throws {@link IllegalStateException} naming the
+   * directory, the reason and the fix when not. Called when a client is built.
    */
   public void check() {
     store.check();
@@ -217,6 +227,9 @@ public final class ActCache {
       String json;
       try {
         json = store.read(key);
+      } catch (ActCacheStore.Refused e) {
+        LOG.warn("Ignoring the action cache entry {}: {}", store.where(key), e.getMessage());
+        return null;
       } catch (IOException | RuntimeException e) {
         LOG.warn("Ignoring the action cache entry {}: it cannot be read ({})", store.where(key), e.toString());
         return null;
@@ -350,6 +363,9 @@ public final class ActCache {
       try {
         store.write(key, stored.toJson());
         return "stored " + actions.size() + " action" + (actions.size() == 1 ? "" : "s");
+      } catch (ActCacheStore.Refused e) {
+        LOG.warn("Not storing the action cache entry {}: {}", store.where(key), e.getMessage());
+        return "not stored (larger than the bound)";
       } catch (IOException | RuntimeException e) {
         LOG.warn("Cannot write the action cache entry {}: {}", store.where(key), e.toString());
         return "not stored (write failed)";

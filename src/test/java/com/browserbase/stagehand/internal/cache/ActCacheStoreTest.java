@@ -1,6 +1,8 @@
 package com.browserbase.stagehand.internal.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,15 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The directory store under writers in two JVMs at once. */
+/** The directory store under writers in two JVMs at once, and against entries others planted; the memory store's bound. */
 class ActCacheStoreTest {
   private static final String KEY = "20871bc1f18234e84003ec6fbafece2b070879738c9151361c92d87606802310";
   /** Large enough (about 1 MB) that a write not made atomic would be seen half done. */
@@ -110,5 +115,183 @@ class ActCacheStoreTest {
     store.write(KEY, "{}");
 
     assertThat(new File(sub.toFile(), KEY + ".json")).hasContent("{}");
+  }
+
+  // ---- entries nobody else can plant (issue 21, finding 2) ----
+
+  private static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /** Gives {@code path} to another user, uid 12345; skips the test where this process may not (it is not root). */
+  private static void chownToAnotherUser(Path path) {
+    assumeTrue(posix(path), "POSIX file system");
+    try {
+      Files.setAttribute(path, "unix:uid", 12345, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | UnsupportedOperationException e) {
+      assumeTrue(false, "cannot give a file to another user here (needs root): " + e);
+    }
+  }
+
+  @Test
+  void aDirectoryIsMadePrivateAndEntriesAreWrittenForTheOwnerOnly() throws IOException {
+    assumeTrue(posix(dir), "POSIX file system");
+    Path sub = dir.resolve("parent/cache");
+    ActCacheStore store = new ActCacheStore.Directory(sub);
+
+    store.check();
+    store.write(KEY, "{}");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sub))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sub.resolve(KEY + ".json")))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void aDirectoryOthersCanWriteToIsRefusedNamingItAndTheFix() throws IOException {
+    assumeTrue(posix(dir), "POSIX file system");
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertThatThrownBy(() -> new ActCacheStore.Directory(dir).check())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("The action cache directory " + dir + " cannot be used: others can write to it (rwxrwxrwx), and could"
+            + " plant entries that would be replayed with your variables' values; run chmod 700 " + dir
+            + ", or use a directory only you can write to");
+
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxr-x")); // the group alone too
+    assertThatThrownBy(() -> new ActCacheStore.Directory(dir).check()).hasMessageContaining("(rwxrwxr-x)");
+
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x")); // readable is not writable
+    new ActCacheStore.Directory(dir).check();
+  }
+
+  @Test
+  void aDirectoryAnotherUserOwnsIsRefusedEvenWhenThisProcessCanWriteThere() throws IOException {
+    chownToAnotherUser(dir); // mode stays rwx------: only its owner, and root, can write there
+
+    assertThatThrownBy(() -> new ActCacheStore.Directory(dir).check())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("The action cache directory " + dir + " cannot be used: it belongs to 12345, not to ")
+        .hasMessageEndingWith(" (the user this process runs as), so 12345 could plant entries that would be replayed with"
+            + " your variables' values; use a directory you own");
+  }
+
+  @Test
+  void anEntryThatIsASymbolicLinkIsRefusedAndNeverFollowed() throws IOException {
+    Path planted = Files.write(dir.resolveSibling(dir.getFileName() + "-planted.json"), "{\"planted\":true}".getBytes(StandardCharsets.UTF_8));
+    try {
+      Files.createSymbolicLink(dir.resolve(KEY + ".json"), planted);
+      ActCacheStore store = new ActCacheStore.Directory(dir);
+      store.check();
+
+      assertThatThrownBy(() -> store.read(KEY))
+          .isInstanceOf(IOException.class)
+          .hasMessage("it is a symbolic link, which the cache never follows");
+
+      store.write(KEY, "{}"); // replaces the link, never writes through it
+      assertThat(dir.resolve(KEY + ".json")).isRegularFile().hasContent("{}");
+      assertThat(planted).hasContent("{\"planted\":true}");
+    } finally {
+      Files.delete(planted);
+    }
+  }
+
+  @Test
+  void anEntryAnotherUserOwnsAnyoneCanWriteOrThatIsHardLinkedElsewhereIsRefused() throws IOException {
+    // A directory made private after someone planted entries in it (chmod 700, as the refusal says) keeps them.
+    ActCacheStore store = new ActCacheStore.Directory(dir);
+    store.check();
+    Path entry = Files.write(dir.resolve(KEY + ".json"), "{}".getBytes(StandardCharsets.UTF_8));
+    assumeTrue(posix(dir), "POSIX file system");
+    Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+    assertThatThrownBy(() -> store.read(KEY)).isInstanceOf(IOException.class).hasMessage("anyone can write to it (rw-rw-rw-)");
+
+    Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-r--"));
+    assertThat(store.read(KEY)).isEqualTo("{}"); // as the TypeScript library writes them under umask 002
+    Path elsewhere = dir.resolveSibling(dir.getFileName() + "-link.json");
+    Files.createLink(elsewhere, entry); // made while the directory was open: writes through it reach the entry
+    try {
+      assertThatThrownBy(() -> store.read(KEY)).isInstanceOf(IOException.class)
+          .hasMessage("it has 2 hard links, through which it can be written from outside the directory");
+    } finally {
+      Files.delete(elsewhere);
+    }
+    assertThat(store.read(KEY)).isEqualTo("{}");
+    chownToAnotherUser(entry);
+    assertThatThrownBy(() -> store.read(KEY)).isInstanceOf(IOException.class)
+        .hasMessageStartingWith("it belongs to 12345, not to ").hasMessageEndingWith(", the user this process runs as");
+  }
+
+  @Test
+  void aTemporaryFileThatAKilledWriterLeftIsRemovedByTheNextCheck() throws IOException {
+    FileTime twoMinutesAgo = FileTime.fromMillis(System.currentTimeMillis() - TimeUnit.MINUTES.toMillis(2));
+    // The names the store writes: ".<key>.<uuid>.tmp" for entries, ".stagehand-write-check-<uuid>.tmp" for the probe.
+    Path leftByWriter = dir.resolve("." + KEY + "." + UUID.randomUUID() + ".tmp");
+    Path leftByCheck = dir.resolve(".stagehand-write-check-" + UUID.randomUUID() + ".tmp");
+    Path beingWritten = dir.resolve("." + KEY + "." + UUID.randomUUID() + ".tmp");
+    Path notOurs = dir.resolve(".notes.tmp");
+    for (Path file : Arrays.asList(leftByWriter, leftByCheck, beingWritten, notOurs)) {
+      Files.write(file, "{\"version\": 1, \"act".getBytes(StandardCharsets.UTF_8));
+      if (file != beingWritten) {
+        Files.setLastModifiedTime(file, twoMinutesAgo);
+      }
+    }
+    Files.write(dir.resolve(KEY + ".json"), "{}".getBytes(StandardCharsets.UTF_8));
+    Files.setLastModifiedTime(dir.resolve(KEY + ".json"), twoMinutesAgo);
+
+    new ActCacheStore.Directory(dir).check();
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("a writer in another JVM may still be at a file of less than a minute; other names are not the store's")
+          .containsExactlyInAnyOrder(notOurs.getFileName().toString(), beingWritten.getFileName().toString(), KEY + ".json");
+    }
+  }
+
+  // ---- the bound (issue 21, finding 4) ----
+
+  @Test
+  void anEntryLargerThanTheBoundIsRefusedAndOneAtTheBoundIsRead() throws IOException {
+    ActCacheStore store = new ActCacheStore.Directory(dir);
+    store.check();
+    byte[] atTheBound = new byte[1024 * 1024];
+    Arrays.fill(atTheBound, (byte) ' ');
+    atTheBound[0] = '{';
+    atTheBound[atTheBound.length - 1] = '}';
+    Files.write(dir.resolve(KEY + ".json"), atTheBound);
+    assertThat(store.read(KEY)).hasSize(1024 * 1024);
+
+    Files.write(dir.resolve(KEY + ".json"), new byte[] {' '}, java.nio.file.StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> store.read(KEY))
+        .isInstanceOf(IOException.class)
+        .hasMessage("it is 1048577 bytes, more than the limit of 1048576 bytes");
+  }
+
+  @Test
+  void aMemoryStoreRefusesAnEntryLargerThanTheBound() throws IOException {
+    ActCacheStore store = new ActCacheStore.Memory();
+    char[] large = new char[1024 * 1024 + 1];
+    Arrays.fill(large, ' ');
+
+    assertThatThrownBy(() -> store.write(KEY, new String(large)))
+        .isInstanceOf(IOException.class)
+        .hasMessage("it is 1048577 bytes, more than the limit of 1048576 bytes");
+    assertThat(store.read(KEY)).isNull();
+
+    store.write(KEY, new String(large, 0, large.length - 1));
+    assertThat(store.read(KEY)).hasSize(1024 * 1024);
+  }
+
+  @Test
+  void aDirectoryStoreDoesNotWriteAnEntryLargerThanTheBound() throws IOException {
+    ActCacheStore store = new ActCacheStore.Directory(dir);
+    char[] large = new char[1024 * 1024 + 1];
+    Arrays.fill(large, ' ');
+
+    assertThatThrownBy(() -> store.write(KEY, new String(large))).isInstanceOf(IOException.class);
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
   }
 }
