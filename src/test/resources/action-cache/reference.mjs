@@ -98,6 +98,8 @@ console.log(JSON.stringify({ file: JSON.stringify(entry, null, 2) }));
 const page = "https://example.com/login?b=2&a=1";
 console.log(JSON.stringify({ test: "click", key: key("click the login button", page, []) }));
 console.log(JSON.stringify({ test: "type", key: key("type %email% into the e-mail field", page, ["email"]) }));
+// A page URL with a token: the key is made of the URL as it is (the entry stores it masked).
+console.log(JSON.stringify({ test: "token", key: key("click the login button", "https://bank.example/account?token=tk-LIVE-SECRET-42&b=2", []) }));
 console.log(JSON.stringify({
   test: "file",
   file: JSON.stringify({

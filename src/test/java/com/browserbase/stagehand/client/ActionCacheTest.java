@@ -22,12 +22,14 @@ import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.browserbase.stagehand.models.sessions.Action;
 import com.browserbase.stagehand.models.sessions.SessionStartParams;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
+import com.browserbase.stagehand.models.sessions.VariableValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -456,6 +458,76 @@ class ActionCacheTest {
     assertThat(action.path("description").asText()).isEqualTo("E-mail field of %email%");
     assertThat(tree(stored).path("variableKeys")).isEqualTo(tree("[\"email\",\"empty\",\"password\"]"));
     assertThat(log.list.stream().map(ILoggingEvent::getFormattedMessage)).noneMatch(m -> m.contains("s3cret") || m.contains("ada@"));
+  }
+
+  @Test
+  void numberValuesAreFoundInWhatTheServerReportsAsJavaScriptWritesThem() {
+    ActionCache cache = ActionCache.directory(dir);
+    StagehandSession session = open(client(cache));
+    // The server parses the JSON it is sent and types String(value): 1234.50 -> "1234.5", 1e21 -> "1e+21".
+    api.acts.add(acted(true, FIELD.replace("\"%email%\"",
+        "\"1234.5\",\"1e+21\",\"1e-7\",\"1000000000000000\",\"9007199254740992\",\"0.1\",\"true\"")));
+    ActOptions options = ActOptions.builder()
+        .putVariable("amount", VariableValue.of(new BigDecimal("1234.50")))
+        .putVariable("big", VariableValue.of(1e21))
+        .putVariable("tiny", VariableValue.of(1e-7))
+        .putVariable("quadrillion", VariableValue.of(1e15))
+        .putVariable("id", VariableValue.of(9007199254740993L))
+        .putVariable("tenth", VariableValue.of(0.1))
+        .putVariable("flag", VariableValue.of(true))
+        .build();
+
+    session.act("pay %amount%", options);
+
+    String stored = read(onlyEntry());
+    assertThat(tree(stored).path("actions").get(0).path("arguments")).isEqualTo(tree(
+        "[\"%amount%\",\"%big%\",\"%tiny%\",\"%quadrillion%\",\"%id%\",\"%tenth%\",\"%flag%\"]"));
+  }
+
+  @Test
+  void aPageUrlsSecretLookingParametersAreMaskedInTheEntryAndTheLogsButNotInTheKey() {
+    Logger sdkLogger = (Logger) LoggerFactory.getLogger("com.browserbase.stagehand");
+    ListAppender<ILoggingEvent> everything = new ListAppender<>();
+    everything.start();
+    sdkLogger.addAppender(everything);
+    sdkLogger.setLevel(Level.TRACE);
+    sdkLogger.setAdditive(false);
+    try {
+      api.withCdpUrl = false; // the page is the URL navigated to, which goes through the TRACE log
+      ActionCache cache = ActionCache.directory(dir);
+      StagehandSession session = open(client(cache));
+      String page = "https://bank.example/account?token=tk-LIVE-SECRET-42&b=2";
+      session.navigate(page);
+      api.acts.add(acted(true, BUTTON));
+
+      session.act("click the login button");
+
+      // The TypeScript library's key of the URL as it is (reference.mjs, "token"): entries stay shared.
+      Path file = entry("84fcb1015c5005c7320f970e1c37fd021d4ab576b5a73b2ee1d17e3d77eb0233");
+      assertThat(onlyEntry()).isEqualTo(file);
+      assertThat(tree(read(file)).path("url").asText()).isEqualTo("https://bank.example/account?token=***&b=2");
+      assertThat(read(file)).doesNotContain("tk-LIVE-SECRET-42");
+      api.acts.add(acted(true, BUTTON));
+      assertThat(ActionCache.status(session.act("click the login button"))).contains(ActionCache.Status.HIT);
+      List<String> logged = Stream.concat(everything.list.stream(), log.list.stream()) // the cache's logger has its own appender
+          .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
+      assertThat(logged).anyMatch(line -> line.contains("token=***"));
+      assertThat(logged).noneMatch(line -> line.contains("tk-LIVE-SECRET-42"));
+    } finally {
+      sdkLogger.detachAppender(everything);
+      sdkLogger.setLevel(null);
+      sdkLogger.setAdditive(true);
+    }
+  }
+
+  private Path onlyEntry() {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> entries = files.collect(Collectors.toList());
+      assertThat(entries).hasSize(1);
+      return entries.get(0);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test

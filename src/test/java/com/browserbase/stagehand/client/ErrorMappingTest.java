@@ -16,7 +16,12 @@ import com.browserbase.stagehand.errors.StagehandServiceException;
 import com.browserbase.stagehand.errors.UnauthorizedException;
 import com.browserbase.stagehand.errors.UnexpectedStatusCodeException;
 import com.browserbase.stagehand.errors.UnprocessableEntityException;
+import com.browserbase.stagehand.core.http.StreamResponse;
+import com.browserbase.stagehand.errors.SseException;
+import com.browserbase.stagehand.models.sessions.ActOptions;
+import com.browserbase.stagehand.models.sessions.ModelConfig;
 import com.browserbase.stagehand.models.sessions.SessionActParams;
+import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.browserbase.stagehand.models.sessions.SessionStartParams;
 import java.io.IOException;
 import java.util.stream.Stream;
@@ -47,7 +52,9 @@ class ErrorMappingTest {
   }
 
   private StagehandServiceException failAct(MockResponse response) {
-    server.enqueue(response);
+    if (response != null) {
+      server.enqueue(response);
+    }
     return catchThrowableOfType(StagehandServiceException.class, () -> client.sessions().act(ACT));
   }
 
@@ -191,5 +198,88 @@ class ErrorMappingTest {
       assertThat(e.getCause()).isInstanceOf(IOException.class);
       assertThat(e.getMessage()).contains("/v1/sessions/abc/act");
     }
+  }
+
+  // ---- secrets the client knows never reach a message ----
+
+  private static final String MODEL_KEY = "sk-proj-ECHOEDMODELKEY123";
+  private static final String BB_KEY = "bb_live_ECHOEDBBKEY456";
+  private static final String PASSWORD = "hunter2-ECHOEDVARIABLE789";
+
+  @Test
+  void aServerErrorEchoingTheClientsKeysOrTheCallsVariablesDoesNotPutThemInTheMessage() {
+    StagehandClient withKeys = mock.newClient(b -> b.modelApiKey(MODEL_KEY).browserbaseApiKey(BB_KEY));
+    String body = "{\"success\":false,\"error\":\"Incorrect API key provided: apiKey " + MODEL_KEY + " (project key "
+        + BB_KEY + "); could not type " + PASSWORD + "\",\"code\":\"bad key " + MODEL_KEY + "\"}";
+    server.enqueue(new MockResponse.Builder().status("HTTP/1.1 401 Unauthorized").addHeader("Content-Type", "application/json")
+        .body(body).build());
+
+    StagehandServiceException e = catchThrowableOfType(StagehandServiceException.class, () -> withKeys.sessions().act(
+        SessionActParams.builder().id("abc").input("type %password%")
+            .options(ActOptions.builder().putVariable("password", PASSWORD).build()).build()));
+
+    assertThat(e).isInstanceOf(UnauthorizedException.class);
+    assertThat(e.message()).isEqualTo("Incorrect API key provided: apiKey *** (project key ***); could not type ***");
+    assertThat(e.getMessage()).isEqualTo("401 Unauthorized: " + e.message() + " (POST /v1/sessions/abc/act)");
+    assertThat(e.code()).contains("bad key ***");
+    assertThat(e.toString()).doesNotContain(MODEL_KEY).doesNotContain(BB_KEY).doesNotContain(PASSWORD);
+    assertThat(e.body()).as("the body is kept as it came").isEqualTo(body);
+  }
+
+  @Test
+  void aKeyInAModelConfigAndABearerTokenInARequestHeaderAreMaskedToo() {
+    String configKey = "sk-CONFIGKEY-0123456789";
+    String bearer = "eyJhbGciOi.BEARER.TOKEN";
+    server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"key " + configKey + " and token " + bearer + " refused\"}").build());
+
+    StagehandServiceException e = catchThrowableOfType(StagehandServiceException.class, () -> client.sessions().act(
+        SessionActParams.builder().id("abc").input("click")
+            .options(ActOptions.builder()
+                .model(ModelConfig.builder().modelName("openai/gpt-5").apiKey(configKey).build()).build())
+            .putAdditionalHeader("Authorization", "Bearer " + bearer)
+            .build()));
+
+    assertThat(e.message()).isEqualTo("key *** and token *** refused");
+  }
+
+  @Test
+  void secretLookingUrlParametersInAServerMessageAreMasked() {
+    server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"net::ERR_ABORTED at https://bank.example/account?token=tk-123&page=2&X-Amz-Signature=abc\"}")
+        .build());
+
+    StagehandServiceException e = failAct(null);
+
+    assertThat(e.message()).isEqualTo("net::ERR_ABORTED at https://bank.example/account?token=***&page=2&X-Amz-Signature=***");
+  }
+
+  @Test
+  void aStreamsErrorEventEchoingAVariableDoesNotPutItInTheMessage() {
+    server.enqueue(new MockResponse.Builder()
+        .setHeader("Content-Type", "text/event-stream")
+        .body("event: error\ndata: {\"data\":{\"status\":\"error\",\"error\":\"could not type " + PASSWORD
+            + "\"},\"type\":\"system\",\"id\":\"e\"}\n\n")
+        .build());
+
+    assertThatThrownBy(() -> {
+      try (StreamResponse<StreamEvent> events = client.sessions().actStreaming(SessionActParams.builder().id("abc")
+          .input("type %password%").options(ActOptions.builder().putVariable("password", PASSWORD).build()).build())) {
+        events.stream().count();
+      }
+    }).isInstanceOf(SseException.class).hasMessage("could not type ***");
+  }
+
+  @Test
+  void invalidDataQuotingAVariableDoesNotPutItInTheMessage() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body("{\"success\":true,\"data\":{\"result\":{\"success\":\"" + PASSWORD + "\",\"message\":\"m\","
+            + "\"actionDescription\":\"d\",\"actions\":[]}}}")
+        .build());
+
+    assertThatThrownBy(() -> client.sessions().act(SessionActParams.builder().id("abc").input("type %password%")
+        .options(ActOptions.builder().putVariable("password", PASSWORD).build()).build()))
+        .isInstanceOf(StagehandInvalidDataException.class)
+        .hasMessageNotContaining(PASSWORD);
   }
 }

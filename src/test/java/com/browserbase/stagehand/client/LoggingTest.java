@@ -28,6 +28,8 @@ import com.browserbase.stagehand.models.sessions.ModelProvider;
 import com.browserbase.stagehand.models.sessions.ModelProviderOptions;
 import com.browserbase.stagehand.models.sessions.ObserveOptions;
 import com.browserbase.stagehand.models.sessions.SessionActParams;
+import com.browserbase.stagehand.models.sessions.SessionActResponse;
+import com.browserbase.stagehand.models.sessions.SessionNavigateParams;
 import com.browserbase.stagehand.models.sessions.SessionExecuteAgentParams;
 import com.browserbase.stagehand.models.sessions.SessionObserveParams;
 import com.browserbase.stagehand.models.sessions.SessionStartParams;
@@ -450,6 +452,35 @@ class LoggingTest {
     assertNoSecretLogged();
   }
 
+  @Test
+  void atTraceAVariablesValueTheServerReportsBackAndTheClientsKeysItEchoesAreMasked() {
+    server.enqueue(json(200, "{\"success\":true,\"data\":{\"result\":{\"success\":true,"
+        + "\"message\":\"typed " + VARIABLE_VALUE + " with key " + MODEL_KEY + "\",\"actionDescription\":\"fill\","
+        + "\"actions\":[{\"selector\":\"#pw\",\"description\":\"password\",\"method\":\"fill\","
+        + "\"arguments\":[\"" + VARIABLE_VALUE + "\"]}]}}}"));
+
+    client.sessions().act(actWithSecrets(plainModel()));
+
+    assertThat(lines(Level.TRACE)).anyMatch(line -> line.startsWith("response body:")
+        && line.contains("\"arguments\":[\"***\"]") && line.contains("typed *** with key ***"));
+    assertNoSecretLogged();
+  }
+
+  @Test
+  void atTraceANavigateUrlsSecretLookingParametersAreMasked() {
+    server.enqueue(json(200, "{\"success\":true,\"data\":{\"result\":{\"url\":"
+        + "\"https://bank.example/account?token=TOKENSECRET123&page=2#access_token=FRAGSECRET456\"}}}"));
+
+    client.sessions().navigate(SessionNavigateParams.builder().id(SESSION)
+        .url("https://bank.example/account?token=TOKENSECRET123&page=2&X-Amz-Signature=SIGSECRET789").build());
+
+    List<String> trace = lines(Level.TRACE);
+    assertThat(trace).anyMatch(line -> line.contains("https://bank.example/account?token=***&page=2&X-Amz-Signature=***"));
+    assertThat(trace).anyMatch(line -> line.contains("https://bank.example/account?token=***&page=2#access_token=***"));
+    assertThat(everythingLogged()).noneMatch(line -> line.contains("TOKENSECRET123") || line.contains("SIGSECRET789")
+        || line.contains("FRAGSECRET456"));
+  }
+
   // --- the credential headers never reach a log line
 
   @Test
@@ -515,5 +546,24 @@ class LoggingTest {
     }
     assertThat(actWithSecrets(plainModel()).toString()).contains("password").contains("***");
     assertThat(startWithProxyPassword().toString()).contains("proxy-user");
+  }
+
+  @Test
+  void theToStringOfAnActResultDoesNotShowTheArgumentsTheServerTypedNorANavigateUrlsToken() {
+    server.enqueue(json(200, "{\"success\":true,\"data\":{\"result\":{\"success\":true,\"message\":\"filled\","
+        + "\"actionDescription\":\"fill\",\"actions\":[{\"selector\":\"#pw\",\"description\":\"password\","
+        + "\"method\":\"fill\",\"arguments\":[\"" + VARIABLE_VALUE + "\",\"Enter\"]}]}}}"));
+
+    SessionActResponse acted = client.sessions().act(actWithSecrets(plainModel()));
+    SessionNavigateParams navigate = SessionNavigateParams.builder().id(SESSION)
+        .url("https://bank.example/account?token=TOKENSECRET123&page=2").build();
+
+    assertThat(acted.data().result().toString()).doesNotContain(VARIABLE_VALUE)
+        .contains("selector=#pw").contains("method=fill").contains("arguments=[***, ***]");
+    assertThat(acted.toString()).doesNotContain(VARIABLE_VALUE);
+    assertThat(acted.data().result().actions().get(0).arguments()).containsExactly(VARIABLE_VALUE, "Enter");
+    assertThat(navigate.toString()).contains("url=https://bank.example/account?token=***&page=2")
+        .doesNotContain("TOKENSECRET123");
+    assertThat(navigate.url()).endsWith("token=TOKENSECRET123&page=2");
   }
 }

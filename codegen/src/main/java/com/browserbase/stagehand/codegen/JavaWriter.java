@@ -219,7 +219,18 @@ final class JavaWriter {
       return json + " @Secret";
     }
     out.use("Secret.Show");
-    return json + (p.secret == Secret.KEYS ? " @Secret(Show.KEYS)" : " @Secret(Show.URL_WITHOUT_QUERY)");
+    switch (p.secret) {
+      case KEYS:
+        return json + " @Secret(Show.KEYS)";
+      case URL:
+        return json + " @Secret(Show.URL_WITHOUT_QUERY)";
+      case PARAMS:
+        return json + " @Secret(Show.URL_SECRET_PARAMS)";
+      case ELEMENTS:
+        return json + " @Secret(Show.ELEMENTS)";
+      default:
+        throw new IllegalStateException("no annotation for the secret kind " + p.secret);
+    }
   }
 
   private void accessors(Out out, Cls c, Prop p) {

@@ -101,7 +101,7 @@ final class Model {
   record Form(String accessor, Type type) {}
 
   /** How much of a secret {@code toString()} shows (internal/runtime/Secret.java). */
-  enum Secret { NONE, VALUE, KEYS, URL }
+  enum Secret { NONE, VALUE, KEYS, URL, PARAMS, ELEMENTS }
 
   /** A property of a model. */
   static final class Prop {

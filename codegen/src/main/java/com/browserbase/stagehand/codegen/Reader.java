@@ -427,6 +427,12 @@ final class Reader {
     if (contains(secrets.path("url"), json)) {
       return Secret.URL;
     }
+    if (contains(secrets.path("params"), json)) {
+      return Secret.PARAMS;
+    }
+    if (contains(secrets.path("elements"), json)) {
+      return Secret.ELEMENTS;
+    }
     return Secret.NONE;
   }
 

@@ -2,6 +2,7 @@ package com.browserbase.stagehand.internal.cache;
 
 import com.browserbase.stagehand.errors.BadRequestException;
 import com.browserbase.stagehand.errors.UnprocessableEntityException;
+import com.browserbase.stagehand.internal.runtime.JsString;
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.models.sessions.ActOptions;
 import com.browserbase.stagehand.models.sessions.ActResultData;
@@ -395,14 +396,19 @@ public final class ActCache {
     return "";
   }
 
-  /** The variables' values as text, as the server substitutes them ({@code String(value)} in JavaScript). */
-  private static Map<String, String> values(ActOptions options) {
+  /**
+   * The variables' values as text, as the server substitutes them: {@code String(value)} in
+   * JavaScript of the value it parsed from the JSON sent ({@link JsString}: {@code BigDecimal}
+   * {@code 1234.50} is {@code "1234.5"}, {@code 1e21} is {@code "1e+21"}, which {@link String#valueOf}
+   * does not give).
+   */
+  static Map<String, String> values(ActOptions options) {
     Map<String, String> values = new LinkedHashMap<>();
     if (options != null) {
       for (Map.Entry<String, VariableValue> variable : options.variables().entrySet()) {
-        Object value = variable.getValue().value();
-        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-          values.put(variable.getKey(), String.valueOf(value));
+        String text = JsString.of(variable.getValue().value());
+        if (text != null) {
+          values.put(variable.getKey(), text);
         }
       }
     }

@@ -1,6 +1,7 @@
 package com.browserbase.stagehand.internal.cache;
 
 import com.browserbase.stagehand.internal.runtime.Json;
+import com.browserbase.stagehand.internal.runtime.Redactor;
 import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.browserbase.stagehand.models.sessions.Action;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,7 +116,10 @@ final class ActCacheEntry {
   /**
    * The entry for what an act by instruction did, with every variable value in it replaced by its
    * {@code %name%} placeholder; {@code null} when that cannot be done without changing what a replay
-   * would do (a value inside a selector or a method, which the server does not substitute).
+   * would do (a value inside a selector or a method, which the server does not substitute). The page
+   * URL is stored with the values of its secret-looking parameters masked ({@code ?token=***}, {@link
+   * Redactor#maskSecretParams}): it is there for the reader, no replay and no key uses it (the key is
+   * made of the URL as it is).
    */
   static ActCacheEntry of(String instruction, String url, List<String> names, Map<String, String> values,
       List<ObjectNode> actions, String actionDescription, String message) {
@@ -127,8 +131,9 @@ final class ActCacheEntry {
       }
       clean.add((ObjectNode) placeholders.replaceIn(action));
     }
-    return new ActCacheEntry(placeholders.replaceIn(instruction), placeholders.replaceIn(url), names,
-        Collections.unmodifiableList(clean), placeholders.replaceIn(actionDescription), placeholders.replaceIn(message));
+    String storedUrl = Redactor.maskSecretParams(placeholders.replaceIn(url));
+    return new ActCacheEntry(placeholders.replaceIn(instruction), storedUrl, names, Collections.unmodifiableList(clean),
+        placeholders.replaceIn(actionDescription), placeholders.replaceIn(message));
   }
 
   /** The actions of {@code result} as JSON objects. */

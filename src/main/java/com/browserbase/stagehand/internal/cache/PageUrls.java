@@ -2,6 +2,8 @@ package com.browserbase.stagehand.internal.cache;
 
 import com.browserbase.stagehand.internal.http.RetryScheduler;
 import com.browserbase.stagehand.internal.runtime.Json;
+import com.browserbase.stagehand.internal.runtime.KnownSecrets;
+import com.browserbase.stagehand.internal.runtime.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.HashMap;
@@ -42,6 +44,8 @@ public final class PageUrls {
   private static final String GET_TARGETS = "{\"id\":1,\"method\":\"Target.getTargets\"}";
 
   private final String cdpUrl;
+  /** The {@code cdpUrl}'s query values: an exception's text may quote the URL, signing key and all. */
+  private final KnownSecrets cdpSecrets;
   private final OkHttpClient http;
   private final long budgetMs;
   private volatile String navigated;
@@ -60,6 +64,7 @@ public final class PageUrls {
 
   public PageUrls(String cdpUrl, OkHttpClient http, long budgetMs) {
     this.cdpUrl = http != null ? cdpUrl : null;
+    this.cdpSecrets = this.cdpUrl != null ? KnownSecrets.of(Redactor.queryValues(this.cdpUrl, false)) : KnownSecrets.NONE;
     this.http = http;
     this.budgetMs = budgetMs;
   }
@@ -100,7 +105,8 @@ public final class PageUrls {
       socket = http.newWebSocket(new Request.Builder().url(cdpUrl).build(), listener);
     } catch (RuntimeException e) { // a URL OkHttp cannot use, a closed client
       cdpUnreachable = true;
-      LOG.debug("Cannot read the page URL over CDP ({}): {}; using the last URL navigated to", redacted(cdpUrl), e.toString());
+      LOG.debug("Cannot read the page URL over CDP ({}): {}; using the last URL navigated to", redacted(cdpUrl),
+          Redactor.mask(e.toString(), cdpSecrets));
       return CompletableFuture.completedFuture(navigated);
     }
     RetryScheduler.SYSTEM.schedule(() -> {
@@ -115,7 +121,8 @@ public final class PageUrls {
       if (!listener.opened || error instanceof TimeoutException) {
         cdpUnreachable = true; // not worth its wait on every act
       }
-      LOG.debug("Cannot read the page URL over CDP ({}): {}; using the last URL navigated to", redacted(cdpUrl), error.toString());
+      LOG.debug("Cannot read the page URL over CDP ({}): {}; using the last URL navigated to", redacted(cdpUrl),
+          Redactor.mask(error.toString(), cdpSecrets));
       return navigated;
     });
   }

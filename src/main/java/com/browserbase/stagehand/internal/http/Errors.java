@@ -10,6 +10,8 @@ import com.browserbase.stagehand.errors.UnauthorizedException;
 import com.browserbase.stagehand.errors.UnexpectedStatusCodeException;
 import com.browserbase.stagehand.errors.UnprocessableEntityException;
 import com.browserbase.stagehand.internal.runtime.Json;
+import com.browserbase.stagehand.internal.runtime.KnownSecrets;
+import com.browserbase.stagehand.internal.runtime.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 
-/** Turns an error response into the exception of its status, with a readable message. Not API. */
+/**
+ * Turns an error response into the exception of its status, with a readable message. The message
+ * (and the error code) are masked ({@link Redactor#mask}): a server that echoes what it was sent —
+ * an API key it refused, a variable's value, a URL with its token — does not put it in an
+ * exception message, which ends up in logs. The body is kept as it came. Not API.
+ */
 public final class Errors {
   private static final int MAX_TEXT = 300;
   private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -38,20 +45,22 @@ public final class Errors {
    * @param body the body as text, possibly empty
    * @param method the request method
    * @param path the request path, encoded
+   * @param secrets the call's secrets, masked in the message
    */
   public static StagehandServiceException toException(
-      int status, String reason, Headers headers, String body, String method, String path) {
+      int status, String reason, Headers headers, String body, String method, String path, KnownSecrets secrets) {
     String message = null;
     String code = null;
     JsonNode json = parseJson(body);
     if (json != null) {
       message = messageOf(json);
       JsonNode codeNode = json.get("code");
-      code = codeNode != null && codeNode.isValueNode() ? codeNode.asText() : null;
+      code = codeNode != null && codeNode.isValueNode() ? Redactor.mask(codeNode.asText(), secrets) : null;
     }
     if (message == null) {
       message = body.trim().isEmpty() ? defaultReason(status, reason) : textOf(body);
     }
+    message = Redactor.mask(message, secrets);
     String summary = status + " " + defaultReason(status, reason) + ": " + message + " (" + method + " " + path + ")";
     Map<String, List<String>> headerMap = headerMap(headers);
     switch (status) {
@@ -79,9 +88,11 @@ public final class Errors {
    * server says is not available.
    *
    * @param problem what is wrong, in words
+   * @param secrets the call's secrets, masked in the message
    */
-  public static StagehandServiceException unusable(
-      int status, String reason, Headers headers, String body, String problem, String method, String path) {
+  public static StagehandServiceException unusable(int status, String reason, Headers headers, String body,
+      String problem, String method, String path, KnownSecrets secrets) {
+    problem = Redactor.mask(problem, secrets);
     String summary = status + " " + defaultReason(status, reason) + ": " + problem + " (" + method + " " + path + ")";
     return new StagehandServiceException(status, headerMap(headers), body, problem, null, summary);
   }

@@ -143,7 +143,8 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
       count++;
       StreamEventStatus status = statusOf(event, frame);
       if (StreamEventStatus.ERROR.equals(status)) {
-        throw new SseException(event.data().error().orElse("The server reported an error in " + exchange.description()));
+        throw new SseException(
+            exchange.mask(event.data().error().orElse("The server reported an error in " + exchange.description())));
       }
       if (StreamEventStatus.FINISHED.equals(status)) {
         finished = true;
@@ -193,12 +194,13 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
       }
     } catch (IOException e) {
       throw new StagehandInvalidDataException("An event of " + exchange.description() + " is not valid: "
-          + (e instanceof JsonProcessingException ? Json.describe((JsonProcessingException) e) : e.getMessage()), e);
+          + exchange.mask(e instanceof JsonProcessingException ? Json.describe((JsonProcessingException) e) : e.getMessage()), e);
     } catch (StagehandInvalidDataException e) {
-      throw new StagehandInvalidDataException("An event of " + exchange.description() + " is not valid: " + e.getMessage(), e);
+      throw new StagehandInvalidDataException("An event of " + exchange.description() + " is not valid: "
+          + exchange.mask(e.getMessage()), e);
     }
     if (Exchange.LOG.isTraceEnabled()) {
-      Exchange.LOG.trace("{} event {}: {}", exchange.description(), frame.event, Redactor.redact(frame.data));
+      Exchange.LOG.trace("{} event {}: {}", exchange.description(), frame.event, Redactor.redact(frame.data, exchange.secrets()));
     }
     return event;
   }
@@ -210,7 +212,7 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
     } catch (StagehandInvalidDataException missing) {
       if (frame.event == null) {
         throw new StagehandInvalidDataException("An event of " + exchange.description()
-            + " has neither a data.status nor an event name: " + frame.data, missing);
+            + " has neither a data.status nor an event name: " + Redactor.redact(frame.data, exchange.secrets()), missing);
       }
       return StreamEventStatus.of(frame.event);
     }

@@ -2,6 +2,8 @@ package com.browserbase.stagehand.internal.http;
 
 import com.browserbase.stagehand.errors.StagehandException;
 import com.browserbase.stagehand.errors.StagehandIoException;
+import com.browserbase.stagehand.internal.runtime.KnownSecrets;
+import com.browserbase.stagehand.internal.runtime.Redactor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,8 @@ final class Exchange {
   /** The HTTP timeout: of the whole call when blocking, of each wait when streaming. */
   final long timeoutMs;
   final long connectTimeoutMs;
+  /** The model the request's body was written from, or {@code null}: read for its secrets, and only when needed. */
+  private final Object body;
   private final OkHttpClient http;
   private final Endpoint endpoint;
   private final int maxRetries;
@@ -65,10 +69,13 @@ final class Exchange {
   /** The attempt in flight, so that cancelling the call's future can cancel it. */
   private volatile Call current;
   private volatile boolean cancelled;
+  /** The call's secrets, collected the first time a log line or an exception needs them. */
+  private volatile KnownSecrets secrets;
 
-  Exchange(Request request, OkHttpClient http, boolean streaming, long timeoutMs, long connectTimeoutMs,
+  Exchange(Request request, Object body, OkHttpClient http, boolean streaming, long timeoutMs, long connectTimeoutMs,
       Endpoint endpoint, int maxRetries, RetryPolicy retryPolicy, ClientState state) {
     this.request = request;
+    this.body = body;
     this.http = http;
     this.streaming = streaming;
     this.timeoutMs = timeoutMs;
@@ -82,6 +89,25 @@ final class Exchange {
   /** {@code POST /v1/sessions/abc/act}, for logs and messages; built only when one needs it. */
   String description() {
     return request.method() + " " + request.url().encodedPath();
+  }
+
+  /**
+   * The secrets this call knows ({@link CallSecrets}): its credential headers (the client's keys) and
+   * its body's secrets (its variables' values). Collected once, when first asked for: a call that
+   * logs no body and fails with no error never pays for it.
+   */
+  KnownSecrets secrets() {
+    KnownSecrets known = secrets;
+    if (known == null) {
+      known = CallSecrets.of(request, body);
+      secrets = known; // a race makes the same value twice
+    }
+    return known;
+  }
+
+  /** {@code text} with this call's secrets and the secret-looking parameters of URLs masked, for a message. */
+  String mask(String text) {
+    return Redactor.mask(text, secrets());
   }
 
   /** The next attempt's call, tracked by the client and bounded by what is left of a blocking call's time. */
@@ -131,15 +157,15 @@ final class Exchange {
       logCall(response.code());
       return new Step(response, null, -1, false);
     }
-    String body = readAndClose(response);
+    String errorBody = readAndClose(response);
     RetryPolicy.Retry retry = retryPolicy.onStatus(endpoint, response.code(), response.headers(), retries, maxRetries);
     if (retry != null && fitsDeadline(retry.delayMs)) {
       return retry(retry);
     }
     logCall(response.code());
-    HttpTransport.traceBody("error response", body);
-    return fail(Errors.toException(response.code(), response.message(), response.headers(), body,
-        request.method(), request.url().encodedPath()));
+    HttpTransport.traceBody(this, "error response", errorBody);
+    return fail(Errors.toException(response.code(), response.message(), response.headers(), errorBody,
+        request.method(), request.url().encodedPath(), secrets()));
   }
 
   /**

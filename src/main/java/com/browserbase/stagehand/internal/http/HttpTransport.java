@@ -172,7 +172,7 @@ public final class HttpTransport {
       try (Response response = success.response) {
         body = response.body().bytes();
       }
-      traceBody("response", body);
+      traceBody(success.exchange, "response", body);
       return new RawResponse<>(success.response, () -> {
         try {
           T value = validate
@@ -208,7 +208,7 @@ public final class HttpTransport {
   private <T> StreamEvent finishedEvent(ResponseType<T> type, Success success, boolean validate) throws IOException {
     JsonNode body = read(JsonNode.class, "valid JSON", success.exchange,
         () -> READER.readTree(success.response.body().byteStream()));
-    traceBody("response", body);
+    traceBody(success.exchange, "response", body);
     T value = validate
         ? readChecked(type, success.exchange, () -> body)
         : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
@@ -253,9 +253,9 @@ public final class HttpTransport {
     String bodyText = body != null ? text(body) : Json.write(value);
     throw failed
         ? Errors.toException(response.code(), response.message(), response.headers(), bodyText,
-            request.method(), request.url().encodedPath())
+            request.method(), request.url().encodedPath(), success.exchange.secrets())
         : Errors.unusable(response.code(), response.message(), response.headers(), bodyText, problem,
-            request.method(), request.url().encodedPath());
+            request.method(), request.url().encodedPath(), success.exchange.secrets());
   }
 
   // ---- driving the attempts ------------------------------------------------------------------------
@@ -413,12 +413,13 @@ public final class HttpTransport {
         ? streamClients.computeIfAbsent(timeoutMs, ms -> client.newBuilder().readTimeout(ms, TimeUnit.MILLISECONDS).build())
         : client;
     Request httpRequest = build(request, options, streaming);
+    Exchange exchange = new Exchange(httpRequest, request.body, http, streaming, timeoutMs,
+        config.connectTimeout.toMillis(), request.endpoint, options.maxRetries().orElse(config.maxRetries), retryPolicy,
+        whileClosing ? state.closing() : state);
     if (Exchange.LOG.isTraceEnabled() && httpRequest.body() instanceof JsonBody) {
-      traceBody("request " + httpRequest.method() + " " + httpRequest.url().encodedPath(),
-          ((JsonBody) httpRequest.body()).text());
+      traceBody(exchange, "request " + exchange.description(), ((JsonBody) httpRequest.body()).text());
     }
-    return new Exchange(httpRequest, http, streaming, timeoutMs, config.connectTimeout.toMillis(), request.endpoint,
-        options.maxRetries().orElse(config.maxRetries), retryPolicy, whileClosing ? state.closing() : state);
+    return exchange;
   }
 
   private boolean validates(RequestOptions options) {
@@ -513,7 +514,7 @@ public final class HttpTransport {
   private static <T> T parse(ResponseBody body, ResponseType<T> type, Exchange exchange) throws IOException {
     if (Exchange.LOG.isTraceEnabled()) {
       String text = body.string();
-      traceBody("response", text);
+      traceBody(exchange, "response", text);
       return read(type, exchange, () -> readerFor(type.type).<T>readValue(text));
     }
     return read(type, exchange, () -> readerFor(type.type).<T>readValue(body.byteStream()));
@@ -523,12 +524,13 @@ public final class HttpTransport {
   private static <T> T readChecked(ResponseType<T> type, Exchange exchange, Reading<JsonNode> reading)
       throws IOException {
     JsonNode tree = read(JsonNode.class, "valid JSON", exchange, reading);
-    traceBody("response", tree);
+    traceBody(exchange, "response", tree);
     try {
       JsonTypes.check(tree, type.type);
     } catch (StagehandInvalidDataException e) {
       throw new StagehandInvalidDataException(
-          "The response of " + exchange.description() + " is not a valid " + type.name() + ": " + e.getMessage(), e);
+          "The response of " + exchange.description() + " is not a valid " + type.name() + ": "
+              + exchange.mask(e.getMessage()), e);
     }
     return read(type, exchange, () -> readerFor(type.type).<T>readValue(tree));
   }
@@ -551,14 +553,18 @@ public final class HttpTransport {
         throw network;
       }
       throw new StagehandInvalidDataException(
-          "The response of " + exchange.description() + " is not " + expected + ": " + Json.describe(e), e);
+          "The response of " + exchange.description() + " is not " + expected + ": " + exchange.mask(Json.describe(e)), e);
     }
   }
 
-  /** Logs a body at TRACE, secrets masked; {@code body} (text, bytes or a tree) is made text only then. */
-  static void traceBody(String what, Object body) {
+  /**
+   * Logs a body of {@code exchange} at TRACE with its secrets masked ({@link Redactor}: by property name,
+   * the call's known secrets, secret-looking URL parameters); {@code body} (text, bytes or a tree) is
+   * made text, and the call's secrets collected, only then.
+   */
+  static void traceBody(Exchange exchange, String what, Object body) {
     if (Exchange.LOG.isTraceEnabled()) {
-      Exchange.LOG.trace("{} body: {}", what, Redactor.redact(text(body)));
+      Exchange.LOG.trace("{} body: {}", what, Redactor.redact(text(body), exchange.secrets()));
     }
   }
 

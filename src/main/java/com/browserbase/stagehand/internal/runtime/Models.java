@@ -19,7 +19,8 @@ import java.util.Optional;
  *   <li>Equality and hash code take every instance field, in declaration order ({@code
  *       Objects.hash} of them).
  *   <li>{@code toString()} shows each field that is set, by its Java name, as {@link ToString} does:
- *       a {@link Secret} field shows as {@code ***} (or only its keys, or its URL without the query);
+ *       a {@link Secret} field shows as {@code ***} (or only its keys, its URL without the query or
+ *       with its secret-looking parameters masked, or one {@code ***} per list element);
  *       a field outside the JSON body (the session id, the additional headers and properties) is left
  *       out when it is an empty map.
  *   <li>{@code validate()} checks, field by field, that each {@code @JsonProperty(required = true)}
@@ -116,11 +117,65 @@ public final class Models {
         string.secretValues(name, (Map<String, ?>) value);
       } else if (property.secret == Secret.Show.URL_WITHOUT_QUERY) {
         string.url(name, (String) value);
+      } else if (property.secret == Secret.Show.URL_SECRET_PARAMS) {
+        string.urlParams(name, (String) value);
+      } else if (property.secret == Secret.Show.ELEMENTS) {
+        string.elements(name, (java.util.Collection<?>) value);
       } else {
         string.secret(name, value);
       }
     }
     return string.toString();
+  }
+
+  /** What {@link #secrets} hands on, one value at a time. */
+  public interface SecretValues {
+    /**
+     * @param show how the field holding the value is marked
+     * @param name the key of a value in a {@link Secret.Show#KEYS} map, else the field's JSON name
+     * @param value the value: the field's, or one value of its map (each element of a list of values)
+     */
+    void accept(Secret.Show show, String name, Object value);
+  }
+
+  /**
+   * Hands every value of a {@link Secret} field in {@code value} — a model, or a list or map of them
+   * — and in the models it holds to {@code out}: what a call's request carries that must not show in
+   * its logs and messages. Reads the fields, as {@code toString()} does; made only when needed.
+   */
+  public static void secrets(Object value, SecretValues out) {
+    if (value instanceof List) {
+      for (Object element : (List<?>) value) {
+        secrets(element, out);
+      }
+    } else if (value instanceof Map) {
+      for (Object element : ((Map<?, ?>) value).values()) {
+        secrets(element, out);
+      }
+    } else if (value != null && value.getClass().isAnnotationPresent(JsonModel.class)) {
+      for (Property property : PROPERTIES.get(value.getClass())) {
+        Object field = property.get(value);
+        if (field == null) {
+          continue;
+        }
+        if (property.secret == null) {
+          secrets(field, out);
+        } else if (property.secret == Secret.Show.KEYS && field instanceof Map) {
+          for (Map.Entry<?, ?> entry : ((Map<?, ?>) field).entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            if (entry.getValue() instanceof List) {
+              for (Object element : (List<?>) entry.getValue()) {
+                out.accept(Secret.Show.KEYS, key, element);
+              }
+            } else {
+              out.accept(Secret.Show.KEYS, key, entry.getValue());
+            }
+          }
+        } else {
+          out.accept(property.secret, property.json != null ? property.json : property.field.getName(), field);
+        }
+      }
+    }
   }
 
   /**

@@ -22,6 +22,16 @@ public @interface Secret {
     /** A map's keys, each value as {@code ***}: headers, variables. */
     KEYS,
     /** A URL without its query, where signed URLs carry their key. */
-    URL_WITHOUT_QUERY
+    URL_WITHOUT_QUERY,
+    /**
+     * A URL with the values of its secret-looking parameters as {@code ***} ({@code ?token=***&page=2};
+     * {@link Redactor#isSecretName}): a page's URL, which may carry a session or a one-time code.
+     */
+    URL_SECRET_PARAMS,
+    /**
+     * A list as {@code [***, ***]}: how many elements, not what they are. An action's arguments, which
+     * carry the text it types (a variable's value, once the server substituted it).
+     */
+    ELEMENTS
   }
 }

@@ -46,6 +46,26 @@ public final class ToString {
     return this;
   }
 
+  /** Adds a URL with the values of its secret-looking parameters masked ({@link Redactor#maskSecretParams}). */
+  public ToString urlParams(String name, String value) {
+    if (value != null) {
+      separator().append(name).append('=').append(Redactor.maskSecretParams(value));
+    }
+    return this;
+  }
+
+  /** Adds a list as {@code [***, ***]}: one mask per element, so that only their number shows. */
+  public ToString elements(String name, java.util.Collection<?> list) {
+    if (list != null) {
+      separator().append(name).append('=').append('[');
+      for (int i = 0; i < list.size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append(REDACTED);
+      }
+      sb.append(']');
+    }
+    return this;
+  }
+
   /** Adds the map's keys with every value masked. */
   public ToString secretValues(String name, Map<String, ?> map) {
     if (map != null) {

@@ -7,6 +7,8 @@ import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.internal.runtime.JsonModel;
 import com.browserbase.stagehand.internal.runtime.Models;
+import com.browserbase.stagehand.internal.runtime.Secret;
+import com.browserbase.stagehand.internal.runtime.Secret.Show;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -27,7 +29,7 @@ public final class Action {
   @JsonProperty(value = "description", required = true) private final String description;
   @JsonProperty("backendNodeId") private final Long backendNodeId;
   @JsonProperty("method") private final String method;
-  @JsonProperty("arguments") private final List<String> arguments;
+  @JsonProperty("arguments") @Secret(Show.ELEMENTS) private final List<String> arguments;
   private final Map<String, JsonNode> additionalProperties;
 
   private Action(Builder builder) {

@@ -7,6 +7,8 @@ import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.internal.runtime.JsonModel;
 import com.browserbase.stagehand.internal.runtime.Models;
+import com.browserbase.stagehand.internal.runtime.Secret;
+import com.browserbase.stagehand.internal.runtime.Secret.Show;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -27,7 +29,7 @@ public final class AgentAction {
   @JsonProperty("action") private final String action;
   @JsonProperty("timeMs") private final Double timeMs;
   @JsonProperty("pageText") private final String pageText;
-  @JsonProperty("pageUrl") private final String pageUrl;
+  @JsonProperty("pageUrl") @Secret(Show.URL_SECRET_PARAMS) private final String pageUrl;
   @JsonProperty("instruction") private final String instruction;
   private final Map<String, JsonNode> additionalProperties;
 

@@ -7,6 +7,8 @@ import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.internal.runtime.JsonModel;
 import com.browserbase.stagehand.internal.runtime.Models;
+import com.browserbase.stagehand.internal.runtime.Secret;
+import com.browserbase.stagehand.internal.runtime.Secret.Show;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -22,7 +24,7 @@ import java.util.Map;
 @JsonModel
 @JsonDeserialize(builder = ReplayPage.Builder.class)
 public final class ReplayPage {
-  @JsonProperty(value = "url", required = true) private final String url;
+  @JsonProperty(value = "url", required = true) @Secret(Show.URL_SECRET_PARAMS) private final String url;
   @JsonProperty(value = "timestamp", required = true) private final Double timestamp;
   @JsonProperty(value = "duration", required = true) private final Double duration;
   @JsonProperty(value = "actions", required = true) private final List<ReplayAction> actions;

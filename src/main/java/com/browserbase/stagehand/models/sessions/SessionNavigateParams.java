@@ -28,7 +28,7 @@ import java.util.Optional;
 @JsonDeserialize(builder = SessionNavigateParams.Builder.class)
 public final class SessionNavigateParams {
   private final String id;
-  @JsonProperty(value = "url", required = true) private final String url;
+  @JsonProperty(value = "url", required = true) @Secret(Show.URL_SECRET_PARAMS) private final String url;
   @JsonProperty("options") private final NavigateOptions options;
   @JsonProperty("frameId") private final String frameId;
   @Secret(Show.KEYS) private final Map<String, List<String>> additionalHeaders;

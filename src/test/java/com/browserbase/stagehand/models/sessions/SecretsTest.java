@@ -49,6 +49,35 @@ class SecretsTest {
   }
 
   @Test
+  void anActionShowsHowManyArgumentsItHasNotWhatTheyAre() {
+    Action action = Action.builder().selector("#pw").description("password field").method("fill")
+        .addArgument(VARIABLE_TEXT).addArgument("Enter").build();
+    ActResultData result = ActResultData.builder().success(true).message("filled").actionDescription("fill")
+        .addAction(action).build();
+
+    assertHidesSecrets(action, "selector=#pw", "method=fill", "arguments=[***, ***]");
+    assertHidesSecrets(result, "message=filled", "arguments=[***, ***]");
+    assertHidesSecrets(TestJson.parse("{\"selector\":\"#a\",\"description\":\"d\",\"arguments\":[\"" + VARIABLE_TEXT + "\"]}",
+        Action.class), "arguments=[***]");
+    assertThat(Action.builder().selector("#a").description("d").arguments(List.of()).build().toString())
+        .contains("arguments=[]");
+    assertThat(action.arguments()).containsExactly(VARIABLE_TEXT, "Enter");
+  }
+
+  @Test
+  void pageUrlsShowWithTheirSecretLookingParametersMasked() {
+    SessionNavigateParams navigate = SessionNavigateParams.builder().id("s")
+        .url("https://bank.example/account?token=SECRET-token-0012&page=2").build();
+    AgentAction agent = AgentAction.builder().type("goto").pageUrl("https://app.example/cb?code=SECRET-code-0013").build();
+    ReplayPage page = ReplayPage.builder().url("https://app.example/?sig=SECRET-sig-0014&lang=en")
+        .timestamp(1).duration(2).actions(List.of()).build();
+
+    assertHidesSecrets(navigate, "url=https://bank.example/account?token=***&page=2");
+    assertHidesSecrets(agent, "pageUrl=https://app.example/cb?code=***");
+    assertHidesSecrets(page, "url=https://app.example/?sig=***&lang=en");
+  }
+
+  @Test
   void modelConfigHidesItsApiKeyAndHeaderValues() {
     ModelConfig config = ModelConfig.builder()
         .modelName("openai/gpt-5-nano")
