@@ -25,7 +25,7 @@ public final class Json {
   private Json() {}
 
   private static ObjectMapper newMapper() {
-    ObjectMapper mapper = new ObjectMapper()
+    ObjectMapper mapper = withReadLimits()
         .registerModule(new Jdk8Module())
         .registerModule(new JavaTimeModule())
         .registerModule(OneKeyPerProperty.module())
@@ -33,11 +33,6 @@ public final class Json {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    try {
-      ReadLimits.applyTo(mapper.getFactory());
-    } catch (LinkageError olderJackson) {
-      // Jackson 2.12-2.14 has no StreamReadConstraints, and so no read limits to set.
-    }
     if (ClientThreads.virtual()) {
       try {
         SharedBuffers.applyTo(mapper.getFactory());
@@ -67,27 +62,54 @@ public final class Json {
     }
   }
 
+  /** A mapper whose parsers have the read limits of {@link ReadLimits} (Jackson 2.15 and later). */
+  private static ObjectMapper withReadLimits() {
+    ObjectMapper mapper = new ObjectMapper();
+    try {
+      ReadLimits.applyTo(mapper.getFactory());
+    } catch (LinkageError olderJackson) {
+      // Jackson 2.12-2.14 has no StreamReadConstraints, and so no depth or number limits to set.
+    }
+    return mapper;
+  }
+
   /**
-   * The read limits of the mapper's parsers, set here rather than left to Jackson's defaults. Since
-   * 2.15 Jackson caps one string at 20,000,000 characters; a navigate or extract result can hold a
-   * whole page or a screenshot, so strings are unbounded here: a response is bounded by memory, as
-   * any other body the client reads. The nesting depth stays capped (a deep document would
-   * otherwise overflow the stack of the reading thread), and number length and every other limit
-   * keep Jackson's defaults: no answer of this API needs a thousand-digit number.
+   * The read limits of the mapper's parsers, set here rather than left to Jackson's defaults.
+   *
+   * <ul>
+   *   <li>Size: the length of a response, and so of every string and number and of the document in
+   *       it, is bounded by the client's {@code maxResponseBytes} (default 64 MiB), counted in bytes
+   *       as the body or event arrives, before Jackson sees it, on every Jackson version (see {@link
+   *       ReadLimit}). Jackson's own cap on one string (20,000,000 characters since 2.15.1) is
+   *       therefore lifted to the largest bound that can be set, {@link
+   *       ReadLimit#MAX_MAX_RESPONSE_BYTES}: a navigate or extract result can hold a whole page or a
+   *       screenshot, and a string over the client's bound is stopped sooner, with a message that
+   *       names {@code maxResponseBytes} rather than a Jackson setting the user cannot reach.
+   *   <li>Nesting depth: at most {@value #MAX_NESTING_DEPTH}; a deeper document would otherwise
+   *       overflow the stack of the reading thread.
+   *   <li>Number length: at most {@value #MAX_NUMBER_LENGTH} characters, Jackson's default: no answer
+   *       of this API needs a longer number, and parsing a huge one into a {@code BigInteger} takes
+   *       time that grows with the square of its length.
+   * </ul>
    *
    * <p>A class of its own so that only it refers to {@code StreamReadConstraints}: on Jackson
-   * 2.12-2.14 calling it throws a {@link LinkageError}, which {@link #newMapper} catches.
+   * 2.12-2.14 calling it throws a {@link LinkageError}, which {@link #withReadLimits} catches.
    */
   static final class ReadLimits {
     /** The deepest nesting of arrays and objects a response may have. */
     static final int MAX_NESTING_DEPTH = 1_000;
+    /** The most characters of one number. */
+    static final int MAX_NUMBER_LENGTH = 1_000;
+    /** The most characters of one string: any a response within the client's bound can hold. */
+    static final int MAX_STRING_LENGTH = (int) ReadLimit.MAX_MAX_RESPONSE_BYTES;
 
     private ReadLimits() {}
 
     static void applyTo(JsonFactory factory) {
       factory.setStreamReadConstraints(factory.streamReadConstraints().rebuild()
-          .maxStringLength(Integer.MAX_VALUE)
+          .maxStringLength(MAX_STRING_LENGTH)
           .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
           .build());
     }
   }
