@@ -428,4 +428,22 @@ class ResponseSizeLimitTest {
     assertNamesTheBound(failure, "Event 2 of the stream of " + NAVIGATE, "1024 bytes (1 KiB)");
     assertTheClientLeftTheConnection();
   }
+
+  // ---- nesting ---------------------------------------------------------------------------------------
+
+  @Test
+  void aResultNestedTooDeeplyIsInvalidDataOnEveryJacksonNotAStackOverflow() {
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    server.enqueue(json(200, "{\"success\":true,\"data\":{\"result\":" + deep + "}}"),
+        sse("event: finished\ndata: {\"data\":{\"status\":\"finished\",\"result\":" + deep
+            + "},\"type\":\"system\",\"id\":\"e2\"}\n\n"));
+    StagehandClient client = client(b -> {});
+
+    assertThatThrownBy(() -> client.sessions().navigate(params()))
+        .isInstanceOf(StagehandInvalidDataException.class)
+        .hasMessageContaining("nesting depth");
+    assertThat(readAll(client.sessions().navigateStreaming(params()), new ArrayList<>()))
+        .isInstanceOf(StagehandInvalidDataException.class)
+        .hasMessageContaining("nesting depth");
+  }
 }
