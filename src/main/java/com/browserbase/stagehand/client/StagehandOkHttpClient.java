@@ -14,6 +14,7 @@ import com.browserbase.stagehand.internal.http.Transports;
 import com.browserbase.stagehand.internal.local.LocalServerProcess;
 import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.ClientThreads;
+import com.browserbase.stagehand.internal.runtime.ReadLimit;
 import com.browserbase.stagehand.internal.session.SessionRegistry;
 import com.browserbase.stagehand.internal.session.StartHook;
 import com.browserbase.stagehand.local.LocalServer;
@@ -56,6 +57,11 @@ import okhttp3.OkHttpClient;
 public final class StagehandOkHttpClient implements StagehandClient {
   /** The hosted API, in us-west-2. */
   public static final String DEFAULT_BASE_URL = "https://api.stagehand.browserbase.com";
+  /**
+   * The default of {@link Builder#maxResponseBytes(long)}: 64 MiB, room for a 20,000,000-character result
+   * (Jackson's own cap on one string) even when most of its characters take three bytes in UTF-8.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = ReadLimit.DEFAULT_MAX_RESPONSE_BYTES;
   /** How long {@link #close()} waits for the sessions still open to end. */
   private static final int END_SESSIONS_SECONDS = 15;
 
@@ -92,7 +98,8 @@ public final class StagehandOkHttpClient implements StagehandClient {
         settings.timeout,
         settings.connectTimeout,
         settings.responseValidation,
-        settings.headers.build());
+        settings.headers.build(),
+        settings.maxResponseBytes);
     HttpTransport transport = new HttpTransport(
         http, config, state, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler);
     StartHook starts = local != null ? local.startHook() : StartHook.NONE;
@@ -218,6 +225,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
     private Duration timeout;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private boolean responseValidation;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Headers.Builder headers = new Headers.Builder();
     private Proxy proxy;
     private OkHttpClient okHttpClient;
@@ -429,6 +437,24 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return this;
     }
 
+    /**
+     * The most bytes the client reads of one response: the body of a blocking call (an error body is
+     * cut to it), and the data of one event of a stream (a stream as a whole may be longer). Default
+     * {@value StagehandOkHttpClient#DEFAULT_MAX_RESPONSE_BYTES} (64 MiB): room for the largest results of
+     * real pages, a whole page's text or a screenshot, while a broken or hostile server cannot make the
+     * client read until it runs out of memory. The bound applies to the bytes as they arrive (unzipped), on
+     * every Jackson version, and so bounds every string and number in them too. A larger response fails
+     * with {@link com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the bound, is
+     * closed at once, and is never retried. Raise it when your server's answers are that large on purpose.
+     *
+     * @param maxResponseBytes from 1 to {@link Integer#MAX_VALUE}
+     * @throws IllegalArgumentException when out of that range (the message names {@code maxResponseBytes})
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      this.maxResponseBytes = ReadLimit.check(maxResponseBytes);
+      return this;
+    }
+
     /** Adds a header sent with every request; replaces an SDK header of the same name. */
     public Builder putHeader(String name, String value) {
       headers.add(Checks.notNull(name, "name"), Checks.notNull(value, "value"));
@@ -582,6 +608,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
       copy.timeout = timeout;
       copy.connectTimeout = connectTimeout;
       copy.responseValidation = responseValidation;
+      copy.maxResponseBytes = maxResponseBytes;
       copy.headers = headers.build().newBuilder();
       copy.proxy = proxy;
       copy.okHttpClient = okHttpClient;

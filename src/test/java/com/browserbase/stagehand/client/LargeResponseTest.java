@@ -24,10 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Results larger than Jackson's default cap on one string (20,000,000 characters since 2.15): a
- * navigate or extract result can hold a whole page or a screenshot.
+ * navigate or extract result can hold a whole page or a screenshot. They fit the client's default
+ * {@code maxResponseBytes} (64 MiB), also when every character takes three bytes in UTF-8.
  */
 class LargeResponseTest {
   private static final int LENGTH = 25_000_000;
+  /** Jackson's own cap on one string, in characters of three UTF-8 bytes each: 60,000,000 bytes. */
+  private static final int WIDE_LENGTH = 20_000_000;
   private static String big;
 
   @RegisterExtension
@@ -93,5 +96,36 @@ class LargeResponseTest {
     StreamEvent finished = events.get(1);
     assertThat(finished.data().status()).isEqualTo(StreamEventStatus.FINISHED);
     assertBig(finished.data().result().orElseThrow());
+  }
+
+  /** A result of {@link #WIDE_LENGTH} euro signs, each three bytes in UTF-8: the worst case the default is made for. */
+  private static void assertWide(JsonNode result) {
+    assertThat(result.isTextual()).isTrue();
+    assertThat(result.textValue()).hasSize(WIDE_LENGTH).startsWith("\u20ac\u20ac").endsWith("\u20ac\u20ac");
+  }
+
+  @Test
+  void withTheDefaultLimitABlockingCallParsesTwentyMillionCharactersOfThreeBytesEach() {
+    server.enqueue(json("{\"success\":true,\"data\":{\"result\":\"" + "\u20ac".repeat(WIDE_LENGTH) + "\"}}"));
+
+    SessionNavigateResponse response = client.sessions().navigate(params());
+
+    assertWide(response.data().result().orElseThrow());
+  }
+
+  @Test
+  void withTheDefaultLimitAStreamParsesAnEventOfTwentyMillionCharactersOfThreeBytesEach() {
+    server.enqueue(new MockResponse.Builder()
+        .setHeader("Content-Type", "text/event-stream")
+        .body("event: finished\ndata: {\"data\":{\"status\":\"finished\",\"result\":\""
+            + "\u20ac".repeat(WIDE_LENGTH) + "\"},\"type\":\"system\",\"id\":\"e2\"}\n\n")
+        .build());
+
+    List<StreamEvent> events;
+    try (StreamResponse<StreamEvent> stream = client.sessions().navigateStreaming(params())) {
+      events = stream.stream().collect(Collectors.toList());
+    }
+
+    assertWide(events.get(0).data().result().orElseThrow());
   }
 }

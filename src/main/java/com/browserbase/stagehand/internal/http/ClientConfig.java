@@ -25,6 +25,8 @@ public final class ClientConfig {
   public final boolean responseValidation;
   /** Headers the user added to every request. */
   public final Headers extraHeaders;
+  /** The most bytes of one response body, or of the data of one event of a stream. */
+  public final long maxResponseBytes;
 
   /** Creates the configuration; see the fields. */
   public ClientConfig(
@@ -36,7 +38,8 @@ public final class ClientConfig {
       Duration timeout,
       Duration connectTimeout,
       boolean responseValidation,
-      Headers extraHeaders) {
+      Headers extraHeaders,
+      long maxResponseBytes) {
     this.baseUrl = baseUrl;
     this.browserbaseApiKey = browserbaseApiKey;
     this.browserbaseProjectId = browserbaseProjectId;
@@ -46,6 +49,7 @@ public final class ClientConfig {
     this.connectTimeout = connectTimeout;
     this.responseValidation = responseValidation;
     this.extraHeaders = extraHeaders;
+    this.maxResponseBytes = maxResponseBytes;
   }
 
   /** The headers of every request: identification, credentials that are set, then the user's. */
@@ -84,6 +88,7 @@ public final class ClientConfig {
         .add("connectTimeout", connectTimeout)
         .add("responseValidation", responseValidation)
         .add("extraHeaders", extraHeaders.size() == 0 ? null : extraHeaders.names())
+        .add("maxResponseBytes", maxResponseBytes)
         .toString();
   }
 }

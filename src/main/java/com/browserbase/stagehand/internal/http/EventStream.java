@@ -6,6 +6,7 @@ import com.browserbase.stagehand.errors.StagehandException;
 import com.browserbase.stagehand.errors.StagehandInvalidDataException;
 import com.browserbase.stagehand.errors.StagehandIoException;
 import com.browserbase.stagehand.internal.runtime.Json;
+import com.browserbase.stagehand.internal.runtime.ReadLimit;
 import com.browserbase.stagehand.internal.runtime.Redactor;
 import com.browserbase.stagehand.internal.sse.SseReader;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
@@ -53,18 +54,23 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
   private boolean consumed;
   private int count;
 
-  private EventStream(Exchange exchange, Call call, Response response, StreamEvent onlyEvent, boolean validate) {
+  private EventStream(Exchange exchange, Call call, Response response, StreamEvent onlyEvent, boolean validate,
+      long maxEventBytes) {
     this.exchange = exchange;
     this.call = call;
     this.response = response;
-    this.reader = response != null ? new SseReader(response.body().source()) : null;
+    this.reader = response != null ? new SseReader(response.body().source(), maxEventBytes) : null;
     this.onlyEvent = onlyEvent;
     this.validate = validate;
   }
 
-  /** Streams the events of a {@code text/event-stream} response; the stream owns the call and response. */
-  static EventStream ofEvents(Exchange exchange, Call call, Response response, boolean validate) {
-    return new EventStream(exchange, call, response, null, validate);
+  /**
+   * Streams the events of a {@code text/event-stream} response; the stream owns the call and response.
+   *
+   * @param maxEventBytes the most bytes the data of one event may have
+   */
+  static EventStream ofEvents(Exchange exchange, Call call, Response response, boolean validate, long maxEventBytes) {
+    return new EventStream(exchange, call, response, null, validate, maxEventBytes);
   }
 
   /**
@@ -72,7 +78,7 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
    * server that does not stream) is delivered. The answer was read and checked already.
    */
   static EventStream ofResult(Exchange exchange, StreamEvent finished) {
-    return new EventStream(exchange, null, null, finished, false);
+    return new EventStream(exchange, null, null, finished, false, 0);
   }
 
   @Override
@@ -132,6 +138,10 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
       }
     }
     try {
+      if (failure instanceof ReadLimit.ExceededException) {
+        throw new StagehandInvalidDataException(ReadLimit.message("Event " + (count + 1) + " of the stream of "
+            + exchange.description() + Failures.requestId(response), (ReadLimit.ExceededException) failure), failure);
+      }
       if (failure != null) {
         throw failed(failure);
       }

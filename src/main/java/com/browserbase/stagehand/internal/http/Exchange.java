@@ -6,12 +6,16 @@ import com.browserbase.stagehand.internal.runtime.KnownSecrets;
 import com.browserbase.stagehand.internal.runtime.Redactor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +66,8 @@ final class Exchange {
   private final int maxRetries;
   private final RetryPolicy retryPolicy;
   private final ClientState state;
+  /** The most bytes of an error body kept; the rest is not read. */
+  private final long maxResponseBytes;
   private final long start = System.nanoTime();
   private int attempts;
   private int retries;
@@ -73,7 +79,7 @@ final class Exchange {
   private volatile KnownSecrets secrets;
 
   Exchange(Request request, Object body, OkHttpClient http, boolean streaming, long timeoutMs, long connectTimeoutMs,
-      Endpoint endpoint, int maxRetries, RetryPolicy retryPolicy, ClientState state) {
+      Endpoint endpoint, int maxRetries, RetryPolicy retryPolicy, ClientState state, long maxResponseBytes) {
     this.request = request;
     this.body = body;
     this.http = http;
@@ -84,6 +90,7 @@ final class Exchange {
     this.maxRetries = maxRetries;
     this.retryPolicy = retryPolicy;
     this.state = state;
+    this.maxResponseBytes = maxResponseBytes;
   }
 
   /** {@code POST /v1/sessions/abc/act}, for logs and messages; built only when one needs it. */
@@ -236,9 +243,21 @@ final class Exchange {
     return timeoutMs - elapsedMs();
   }
 
-  private static String readAndClose(Response response) {
+  /**
+   * The text of an error body. Only its first {@code maxResponseBytes} are read: the status says what
+   * happened, and a body longer than the bound is cut to it rather than held whole.
+   */
+  private String readAndClose(Response response) {
     try (ResponseBody body = response.body()) {
-      return body.string();
+      MediaType type = body.contentType();
+      Charset charset = type != null ? type.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
+      BufferedSource source = body.source();
+      if (source.request(maxResponseBytes + 1)) {
+        LOG.debug("The error body of {} is longer than maxResponseBytes ({} bytes): cut to that", description(),
+            maxResponseBytes);
+        return source.getBuffer().readString(maxResponseBytes, charset);
+      }
+      return source.readString(charset);
     } catch (IOException e) {
       return "";
     }

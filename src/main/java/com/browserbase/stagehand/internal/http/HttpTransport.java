@@ -7,6 +7,7 @@ import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.errors.StagehandInvalidDataException;
 import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.Json;
+import com.browserbase.stagehand.internal.runtime.ReadLimit;
 import com.browserbase.stagehand.internal.runtime.Redactor;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.browserbase.stagehand.models.sessions.StreamEventData;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +38,17 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import okio.BufferedSink;
+import okio.BufferedSource;
 
 /**
  * Sends the API's requests: builds them, drives their attempts (blocking or asynchronous, through
  * the one retry loop of {@link Exchange}), maps errors and parses responses. One instance serves a
  * client and every client derived from it. Thread-safe. Not API.
+ *
+ * <p>No body is read past the client's {@code maxResponseBytes} (see {@link BoundedBody}), and no
+ * event of a stream past it (see {@code SseReader}): beyond it the call fails with {@link
+ * StagehandInvalidDataException}, its response closed, and is never retried.
  */
 public final class HttpTransport {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -57,6 +63,8 @@ public final class HttpTransport {
   private final ClientState state;
   private final Headers baseHeaders;
   private final HttpUrl sessionsUrl;
+  /** The most bytes of one response body, or of one event of a stream. */
+  private final long maxResponseBytes;
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final RetryScheduler scheduler;
@@ -80,6 +88,7 @@ public final class HttpTransport {
     this.state = state;
     this.baseHeaders = config.baseHeaders();
     this.sessionsUrl = config.baseUrl.newBuilder().addPathSegments("v1/sessions").build();
+    this.maxResponseBytes = config.maxResponseBytes;
     this.retryPolicy = retryPolicy;
     this.sleeper = sleeper;
     this.scheduler = scheduler;
@@ -153,13 +162,31 @@ public final class HttpTransport {
     X handle(Success success) throws IOException;
   }
 
+  /**
+   * Runs a handler. A body over the bound is invalid data, not a network failure: it is raised as
+   * such (the handler has closed the response), so that the retry loop never sends the call again.
+   */
+  private static <X> X handle(Handler<X> handler, Success success) throws IOException {
+    try {
+      return handler.handle(success);
+    } catch (ReadLimit.ExceededException e) {
+      throw new StagehandInvalidDataException(ReadLimit.message("The response of " + success.exchange.description()
+          + Failures.requestId(success.response), e), e);
+    }
+  }
+
+  /** The body of a response, read no further than the bound. */
+  private BufferedSource body(Response response) throws ReadLimit.ExceededException {
+    return BoundedBody.source(response.body(), maxResponseBytes);
+  }
+
   private <T> Handler<T> parsed(ResponseType<T> type, RequestOptions options) {
     boolean validate = validates(options);
     return success -> {
       try (Response response = success.response) {
         T value = validate
-            ? readChecked(type, success.exchange, () -> READER.readTree(response.body().byteStream()))
-            : parse(response.body(), type, success.exchange);
+            ? readChecked(type, success.exchange, () -> READER.readTree(body(response).inputStream()))
+            : parse(response, type, success.exchange);
         return check(value, type, validate, success, null);
       }
     };
@@ -170,7 +197,7 @@ public final class HttpTransport {
     return success -> {
       byte[] body;
       try (Response response = success.response) {
-        body = response.body().bytes();
+        body = body(response).readByteArray();
       }
       traceBody(success.exchange, "response", body);
       return new RawResponse<>(success.response, () -> {
@@ -192,7 +219,7 @@ public final class HttpTransport {
       MediaType contentType = success.response.body().contentType();
       if (contentType != null && "event-stream".equals(contentType.subtype())) {
         success.kept = true;
-        return EventStream.ofEvents(success.exchange, success.call, success.response, validate);
+        return EventStream.ofEvents(success.exchange, success.call, success.response, validate, maxResponseBytes);
       }
       try (Response response = success.response) {
         return EventStream.ofResult(success.exchange, finishedEvent(type, success, validate));
@@ -207,7 +234,7 @@ public final class HttpTransport {
    */
   private <T> StreamEvent finishedEvent(ResponseType<T> type, Success success, boolean validate) throws IOException {
     JsonNode body = read(JsonNode.class, "valid JSON", success.exchange,
-        () -> READER.readTree(success.response.body().byteStream()));
+        () -> READER.readTree(body(success.response).inputStream()));
     traceBody(success.exchange, "response", body);
     T value = validate
         ? readChecked(type, success.exchange, () -> body)
@@ -227,7 +254,7 @@ public final class HttpTransport {
   private Handler<HttpResponseFor<StreamResponse<StreamEvent>>> rawEvents(ResponseType<?> type, RequestOptions options) {
     Handler<StreamResponse<StreamEvent>> events = events(type, options);
     return success -> {
-      StreamResponse<StreamEvent> stream = events.handle(success);
+      StreamResponse<StreamEvent> stream = handle(events, success);
       return new RawResponse<>(success.response, () -> stream, stream);
     };
   }
@@ -287,7 +314,7 @@ public final class HttpTransport {
           step = exchange.onResponse(response);
           if (step.response != null) {
             success = new Success(exchange, call, step.response);
-            return handler.handle(success);
+            return handle(handler, success);
           }
         } catch (IOException e) {
           step = exchange.onFailure(e, response, true);
@@ -362,7 +389,7 @@ public final class HttpTransport {
         Success success = new Success(exchange, call, response);
         X value;
         try {
-          value = handler.handle(success);
+          value = handle(handler, success);
         } catch (IOException e) {
           return exchange.onFailure(e, response, false);
         } catch (RuntimeException e) {
@@ -415,7 +442,7 @@ public final class HttpTransport {
     Request httpRequest = build(request, options, streaming);
     Exchange exchange = new Exchange(httpRequest, request.body, http, streaming, timeoutMs,
         config.connectTimeout.toMillis(), request.endpoint, options.maxRetries().orElse(config.maxRetries), retryPolicy,
-        whileClosing ? state.closing() : state);
+        whileClosing ? state.closing() : state, maxResponseBytes);
     if (Exchange.LOG.isTraceEnabled() && httpRequest.body() instanceof JsonBody) {
       traceBody(exchange, "request " + exchange.description(), ((JsonBody) httpRequest.body()).text());
     }
@@ -511,13 +538,16 @@ public final class HttpTransport {
     return READERS.get(type);
   }
 
-  private static <T> T parse(ResponseBody body, ResponseType<T> type, Exchange exchange) throws IOException {
+  private <T> T parse(Response response, ResponseType<T> type, Exchange exchange) throws IOException {
+    BufferedSource body = body(response);
     if (Exchange.LOG.isTraceEnabled()) {
-      String text = body.string();
+      MediaType contentType = response.body().contentType();
+      Charset charset = contentType != null ? contentType.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
+      String text = body.readString(charset);
       traceBody(exchange, "response", text);
       return read(type, exchange, () -> readerFor(type.type).<T>readValue(text));
     }
-    return read(type, exchange, () -> readerFor(type.type).<T>readValue(body.byteStream()));
+    return read(type, exchange, () -> readerFor(type.type).<T>readValue(body.inputStream()));
   }
 
   /** Reads a tree, checks its JSON types against the type, then converts it (see {@link #check}). */

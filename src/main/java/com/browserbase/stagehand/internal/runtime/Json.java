@@ -3,13 +3,20 @@ package com.browserbase.stagehand.internal.runtime;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 
 /**
  * The one {@link ObjectMapper} of the SDK. Not API.
@@ -25,7 +32,7 @@ public final class Json {
   private Json() {}
 
   private static ObjectMapper newMapper() {
-    ObjectMapper mapper = new ObjectMapper()
+    ObjectMapper mapper = withReadLimits()
         .registerModule(new Jdk8Module())
         .registerModule(new JavaTimeModule())
         .registerModule(OneKeyPerProperty.module())
@@ -33,11 +40,6 @@ public final class Json {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    try {
-      ReadLimits.applyTo(mapper.getFactory());
-    } catch (LinkageError olderJackson) {
-      // Jackson 2.12-2.14 has no StreamReadConstraints, and so no read limits to set.
-    }
     if (ClientThreads.virtual()) {
       try {
         SharedBuffers.applyTo(mapper.getFactory());
@@ -68,27 +70,202 @@ public final class Json {
   }
 
   /**
-   * The read limits of the mapper's parsers, set here rather than left to Jackson's defaults. Since
-   * 2.15 Jackson caps one string at 20,000,000 characters; a navigate or extract result can hold a
-   * whole page or a screenshot, so strings are unbounded here: a response is bounded by memory, as
-   * any other body the client reads. The nesting depth stays capped (a deep document would
-   * otherwise overflow the stack of the reading thread), and number length and every other limit
-   * keep Jackson's defaults: no answer of this API needs a thousand-digit number.
+   * A mapper whose parsers have the read limits of {@link ReadLimits}: Jackson's own on 2.15 and
+   * later, those of {@link OlderJacksonLimits} on 2.12-2.14.
+   */
+  private static ObjectMapper withReadLimits() {
+    ObjectMapper mapper = new ObjectMapper();
+    try {
+      ReadLimits.applyTo(mapper.getFactory());
+      return mapper;
+    } catch (LinkageError olderJackson) {
+      // Jackson 2.12-2.14 has no StreamReadConstraints: its parsers are wrapped instead.
+      return new ObjectMapper(new OlderJacksonLimits.Factory());
+    }
+  }
+
+  /**
+   * The read limits of the mapper's parsers, set here rather than left to Jackson's defaults.
+   *
+   * <ul>
+   *   <li>Size: the length of a response, and so of every string and number and of the document in
+   *       it, is bounded by the client's {@code maxResponseBytes} (default 64 MiB), counted in bytes
+   *       as the body or event arrives, before Jackson sees it, on every Jackson version (see {@link
+   *       ReadLimit}). Jackson's own cap on one string (20,000,000 characters since 2.15.1) is
+   *       therefore lifted to the largest bound that can be set, {@link
+   *       ReadLimit#MAX_MAX_RESPONSE_BYTES}: a navigate or extract result can hold a whole page or a
+   *       screenshot, and a string over the client's bound is stopped sooner, with a message that
+   *       names {@code maxResponseBytes} rather than a Jackson setting the user cannot reach.
+   *   <li>Nesting depth: at most {@value #MAX_NESTING_DEPTH}; a deeper document would otherwise
+   *       overflow the stack of the reading thread.
+   *   <li>Number length: at most {@value #MAX_NUMBER_LENGTH} characters, Jackson's default: no answer
+   *       of this API needs a longer number, and parsing a huge one into a {@code BigInteger} takes
+   *       time that grows with the square of its length.
+   * </ul>
    *
    * <p>A class of its own so that only it refers to {@code StreamReadConstraints}: on Jackson
-   * 2.12-2.14 calling it throws a {@link LinkageError}, which {@link #newMapper} catches.
+   * 2.12-2.14 calling it throws a {@link LinkageError}, which {@link #withReadLimits} catches.
    */
   static final class ReadLimits {
     /** The deepest nesting of arrays and objects a response may have. */
     static final int MAX_NESTING_DEPTH = 1_000;
+    /** The most characters of one number. */
+    static final int MAX_NUMBER_LENGTH = 1_000;
+    /** The most characters of one string: any a response within the client's bound can hold. */
+    static final int MAX_STRING_LENGTH = (int) ReadLimit.MAX_MAX_RESPONSE_BYTES;
 
     private ReadLimits() {}
 
     static void applyTo(JsonFactory factory) {
       factory.setStreamReadConstraints(factory.streamReadConstraints().rebuild()
-          .maxStringLength(Integer.MAX_VALUE)
+          .maxStringLength(MAX_STRING_LENGTH)
           .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
           .build());
+    }
+  }
+
+  /**
+   * The depth and number limits of {@link ReadLimits} on Jackson 2.12-2.14, which has no {@code
+   * StreamReadConstraints}: every parser the mapper makes is wrapped in one that counts the depth and
+   * measures each number before it is converted. Without it a document nested ten thousand deep ends
+   * the reading thread with a {@link StackOverflowError}, and a number of a million digits takes
+   * seconds to convert. (The size of a response is bounded by the client on every version.)
+   *
+   * <p>Uses only what Jackson 2.12 has.
+   */
+  static final class OlderJacksonLimits {
+    private OlderJacksonLimits() {}
+
+    /** The mapper's parser factory: Jackson's, with each parser wrapped. */
+    static final class Factory extends com.fasterxml.jackson.databind.MappingJsonFactory {
+      private static final long serialVersionUID = 1L;
+
+      Factory() {}
+
+      private Factory(Factory source) {
+        super(source, null);
+      }
+
+      @Override
+      public JsonFactory copy() {
+        return new Factory(this);
+      }
+
+      @Override
+      protected JsonParser _createParser(java.io.InputStream in, IOContext context) throws IOException {
+        return new Parser(super._createParser(in, context));
+      }
+
+      @Override
+      protected JsonParser _createParser(java.io.Reader reader, IOContext context) throws IOException {
+        return new Parser(super._createParser(reader, context));
+      }
+
+      @Override
+      protected JsonParser _createParser(char[] data, int offset, int length, IOContext context, boolean recyclable)
+          throws IOException {
+        return new Parser(super._createParser(data, offset, length, context, recyclable));
+      }
+
+      @Override
+      protected JsonParser _createParser(byte[] data, int offset, int length, IOContext context) throws IOException {
+        return new Parser(super._createParser(data, offset, length, context));
+      }
+
+      @Override
+      protected JsonParser _createParser(java.io.DataInput input, IOContext context) throws IOException {
+        return new Parser(super._createParser(input, context));
+      }
+    }
+
+    /**
+     * A parser that fails past the limits. Every way to the next token goes through {@link
+     * #nextToken()}, so that none bypasses the count (the delegate would pass some straight on).
+     */
+    static final class Parser extends JsonParserDelegate {
+      private int depth;
+
+      Parser(JsonParser parser) {
+        super(parser);
+      }
+
+      @Override
+      public JsonToken nextToken() throws IOException {
+        JsonToken token = delegate.nextToken();
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          if (++depth > ReadLimits.MAX_NESTING_DEPTH) {
+            throw new JsonParseException(this, "Document nesting depth (" + depth
+                + ") exceeds the maximum allowed (" + ReadLimits.MAX_NESTING_DEPTH + ")");
+          }
+        } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          depth--;
+        } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+          int length = delegate.getTextLength();
+          if (length > ReadLimits.MAX_NUMBER_LENGTH) {
+            throw new JsonParseException(this, "Number value length (" + length
+                + ") exceeds the maximum allowed (" + ReadLimits.MAX_NUMBER_LENGTH + ")");
+          }
+        }
+        return token;
+      }
+
+      @Override
+      public JsonToken nextValue() throws IOException {
+        JsonToken token = nextToken();
+        return token == JsonToken.FIELD_NAME ? nextToken() : token;
+      }
+
+      @Override
+      public String nextFieldName() throws IOException {
+        return nextToken() == JsonToken.FIELD_NAME ? getCurrentName() : null;
+      }
+
+      @Override
+      public boolean nextFieldName(SerializableString name) throws IOException {
+        return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(getCurrentName());
+      }
+
+      @Override
+      public String nextTextValue() throws IOException {
+        return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+      }
+
+      @Override
+      public int nextIntValue(int defaultValue) throws IOException {
+        return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : defaultValue;
+      }
+
+      @Override
+      public long nextLongValue(long defaultValue) throws IOException {
+        return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : defaultValue;
+      }
+
+      @Override
+      public Boolean nextBooleanValue() throws IOException {
+        JsonToken token = nextToken();
+        return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+      }
+
+      @Override
+      public JsonParser skipChildren() throws IOException {
+        JsonToken current = currentToken();
+        if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
+          return this;
+        }
+        for (int open = 1; open > 0; ) {
+          JsonToken token = nextToken();
+          if (token == null) {
+            return this;
+          }
+          if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            open++;
+          } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+            open--;
+          }
+        }
+        return this;
+      }
     }
   }
 

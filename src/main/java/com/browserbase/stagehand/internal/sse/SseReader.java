@@ -1,6 +1,8 @@
 package com.browserbase.stagehand.internal.sse;
 
+import com.browserbase.stagehand.internal.runtime.ReadLimit;
 import java.io.IOException;
+import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
 
@@ -11,11 +13,18 @@ import okio.ByteString;
  *
  * <p>Written here rather than taken from {@code okhttp-sse}: that module only pushes events to a
  * listener, while a blocking {@code Stream} needs to pull the next frame on the caller's thread.
+ *
+ * <p>What one frame may hold is bounded: its data (the {@code data} lines joined) at most {@code
+ * maxEventBytes} bytes, and so every line of it; another line (a comment, {@code event}, {@code id})
+ * at most that bound too. The bound holds while a line is still arriving: a line without its end is
+ * never buffered past it, and the data of many lines is counted as it adds up. Beyond it {@link
+ * #next()} throws {@link ReadLimit.ExceededException}.
  */
 public final class SseReader {
   private static final ByteString LINE_ENDS = ByteString.encodeUtf8("\r\n");
   /** The common line, read straight into its value without copying the line first. */
   private static final ByteString DATA_PREFIX = ByteString.encodeUtf8("data: ");
+  private static final ByteString DATA = ByteString.encodeUtf8("data");
 
   /** One dispatched event. */
   public static final class Frame {
@@ -34,6 +43,7 @@ public final class SseReader {
   }
 
   private final BufferedSource source;
+  private final long maxEventBytes;
   private String lastEventId;
   private long retryMs = -1;
   private boolean skipLineFeed;
@@ -41,10 +51,22 @@ public final class SseReader {
   private String event;
   private String data;
   private StringBuilder moreData;
+  /** The bytes of the frame's data so far: its lines' values and the line feeds that join them. */
+  private long dataBytes;
 
-  /** Reads from {@code source}; the caller closes it. */
+  /** Reads from {@code source} with the client's default bound on a frame; the caller closes it. */
   public SseReader(BufferedSource source) {
+    this(source, ReadLimit.DEFAULT_MAX_RESPONSE_BYTES);
+  }
+
+  /**
+   * Reads from {@code source}; the caller closes it.
+   *
+   * @param maxEventBytes the most bytes one frame's data may have (see the class comment)
+   */
+  public SseReader(BufferedSource source, long maxEventBytes) {
     this.source = source;
+    this.maxEventBytes = maxEventBytes;
   }
 
   /** The last {@code retry} the server sent, in milliseconds, or -1. */
@@ -56,6 +78,9 @@ public final class SseReader {
    * Blocks until the next frame is complete and returns it, or {@code null} at the end of the
    * stream. A last frame cut off before its blank line is discarded, as the SSE standard says: a
    * connection cut in the middle of an event must not pass for the event.
+   *
+   * @throws ReadLimit.ExceededException when the frame, or one of its lines, is larger than the bound;
+   *     the reader is then unusable
    */
   public Frame next() throws IOException {
     while (true) {
@@ -65,12 +90,13 @@ public final class SseReader {
           source.skip(1);
         }
       }
-      long end = source.indexOfElement(LINE_ENDS);
+      long end = lineEnd();
       if (end == -1) {
         source.skip(source.getBuffer().size()); // a last line without its end: an unfinished frame
         event = null;
         data = null;
         moreData = null;
+        dataBytes = 0;
         return null;
       }
       if (end == 0) {
@@ -81,17 +107,68 @@ public final class SseReader {
         event = null;
       } else if (end >= DATA_PREFIX.size() && source.rangeEquals(0, DATA_PREFIX)) {
         source.skip(DATA_PREFIX.size());
-        data(source.readUtf8(end - DATA_PREFIX.size()));
+        long valueBytes = end - DATA_PREFIX.size();
+        count(valueBytes);
+        data(source.readUtf8(valueBytes));
         endOfLine();
       } else {
         String line = source.readUtf8(end);
         endOfLine();
-        line(line);
+        line(line, end);
       }
     }
   }
 
-  private void line(String line) {
+  /**
+   * The index of the end of the line at the head of the source, reading until it has arrived; -1 at
+   * the end of the stream. Reads no further than the longest line the bound allows, and throws
+   * beyond it.
+   */
+  private long lineEnd() throws IOException {
+    Buffer buffer = source.getBuffer();
+    long from = 0;
+    while (true) {
+      long end = buffer.indexOfElement(LINE_ENDS, from);
+      long length = end != -1 ? end : buffer.size();
+      if (length > longestLine(buffer)) {
+        throw new ReadLimit.ExceededException(maxEventBytes, -1);
+      }
+      if (end != -1) {
+        return end;
+      }
+      from = length;
+      if (!source.request(from + 1)) {
+        return -1;
+      }
+    }
+  }
+
+  /**
+   * The longest the line at the head of {@code buffer} may be: a {@code data} line, what is left of
+   * the frame's bound (its exact length is checked once it is read, see {@link #count}); any other
+   * line, the bound itself. Both with room for the field's name.
+   */
+  private long longestLine(Buffer buffer) {
+    boolean dataLine = buffer.size() >= DATA.size() && buffer.rangeEquals(0, DATA);
+    long room = dataLine ? maxEventBytes - dataBytes - (data != null ? 1 : 0) : maxEventBytes;
+    return Math.max(room, 0) + DATA_PREFIX.size();
+  }
+
+  /** Adds a data value of {@code valueBytes} to the frame's count; throws when the frame would exceed the bound. */
+  private void count(long valueBytes) throws ReadLimit.ExceededException {
+    long total = dataBytes + (data != null ? 1 : 0) + valueBytes;
+    if (total > maxEventBytes) {
+      throw new ReadLimit.ExceededException(maxEventBytes, -1);
+    }
+    dataBytes = total;
+  }
+
+  /**
+   * A line other than the common {@code data: } one.
+   *
+   * @param bytes the line's length in bytes
+   */
+  private void line(String line, long bytes) throws ReadLimit.ExceededException {
     if (line.charAt(0) == ':') {
       return; // a comment, often a keep-alive
     }
@@ -99,6 +176,8 @@ public final class SseReader {
     int nameEnd = colon < 0 ? line.length() : colon;
     String value = colon < 0 ? "" : line.substring(colon + (line.startsWith(" ", colon + 1) ? 2 : 1));
     if (line.startsWith("data") && nameEnd == 4) {
+      // The name, colon and space before the value are one byte each.
+      count(bytes - (line.length() - value.length()));
       data(value);
     } else if (line.startsWith("event") && nameEnd == 5) {
       event = value;
@@ -130,6 +209,7 @@ public final class SseReader {
     event = null;
     data = null;
     moreData = null;
+    dataBytes = 0;
     return frame;
   }
 

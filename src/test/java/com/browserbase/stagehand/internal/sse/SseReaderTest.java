@@ -1,7 +1,9 @@
 package com.browserbase.stagehand.internal.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.browserbase.stagehand.internal.runtime.ReadLimit;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -275,5 +277,125 @@ class SseReaderTest {
       assertThat(frames.get(i).data).isEqualTo(String.valueOf(i));
       assertThat(frames.get(i).id).isEqualTo(String.valueOf(i));
     }
+  }
+
+  // ---- the bound on one frame -----------------------------------------------------------------------
+
+  private static SseReader reader(String text, long maxEventBytes) {
+    return new SseReader(new Buffer().writeUtf8(text), maxEventBytes);
+  }
+
+  /** A source of {@code head}, then {@code x} without end (up to 16 MiB, then its end), counting what was read. */
+  static final class EndlessLine implements Source {
+    private final Buffer head;
+    long produced;
+
+    EndlessLine(String head) {
+      this.head = new Buffer().writeUtf8(head);
+    }
+
+    @Override
+    public long read(Buffer sink, long byteCount) {
+      if (head.size() > 0) {
+        long n = head.read(sink, byteCount);
+        produced += n;
+        return n;
+      }
+      if (produced >= 16 * 1024 * 1024) {
+        return -1;
+      }
+      long n = Math.min(byteCount, 8192);
+      for (long i = 0; i < n; i++) {
+        sink.writeByte('x');
+      }
+      produced += n;
+      return n;
+    }
+
+    @Override
+    public Timeout timeout() {
+      return Timeout.NONE;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void aLineWithoutItsEndIsReadNoFurtherThanTheBound() {
+    EndlessLine source = new EndlessLine("data: ok\n\ndata: ");
+    SseReader reader = new SseReader(Okio.buffer(source), 1000);
+
+    assertThatThrownBy(() -> {
+      assertThat(reader.next().data).isEqualTo("ok");
+      reader.next();
+    }).isInstanceOf(ReadLimit.ExceededException.class)
+        .satisfies(e -> assertThat(((ReadLimit.ExceededException) e).limit).isEqualTo(1000));
+    assertThat(source.produced).as("bytes read from the source").isLessThan(1000 + 2 * 8192);
+  }
+
+  @Test
+  void aLongCommentOrEventLineIsBoundedToo() {
+    assertThatThrownBy(() -> reader(": " + "c".repeat(200) + "\ndata: a\n\n", 100).next())
+        .isInstanceOf(ReadLimit.ExceededException.class);
+    assertThatThrownBy(() -> reader("event: " + "e".repeat(200) + "\ndata: a\n\n", 100).next())
+        .isInstanceOf(ReadLimit.ExceededException.class);
+  }
+
+  @Test
+  void theDataOfManyLinesIsCountedAsItAddsUp() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      text.append("data: abcd\n"); // 4 bytes each, and a line feed between two: 30 lines are 149 bytes
+    }
+
+    assertThatThrownBy(() -> reader(text + "\n", 100).next()).isInstanceOf(ReadLimit.ExceededException.class);
+    assertThat(reader(text + "\n", 149).next().data).hasSize(149);
+  }
+
+  @Test
+  void dataOfExactlyTheBoundIsReadInEveryFormOfTheDataLine() throws IOException {
+    String hundred = "d".repeat(100);
+
+    assertThat(reader("data: " + hundred + "\n\n", 100).next().data).isEqualTo(hundred);
+    assertThat(reader("data:" + hundred + "\n\n", 100).next().data).isEqualTo(hundred);
+    assertThat(reader("data: " + hundred.substring(1) + "\ndata\n\n", 100).next().data).hasSize(100);
+    assertThat(reader("data: " + "d".repeat(49) + "\r\ndata:" + "d".repeat(50) + "\r\n\r\n", 100).next().data)
+        .hasSize(100);
+
+    for (String overByOne : new String[] {
+        "data: " + hundred + "d\n\n",
+        "data:" + hundred + "d\n\n",
+        "data: " + hundred + "\ndata\n\n",
+        "data: " + "d".repeat(50) + "\ndata:" + "d".repeat(50) + "\n\n"}) {
+      assertThatThrownBy(() -> reader(overByOne, 100).next()).as(overByOne).isInstanceOf(ReadLimit.ExceededException.class);
+    }
+  }
+
+  @Test
+  void theBoundCountsBytesNotCharacters() throws IOException {
+    String euros = "\u20ac".repeat(33); // 99 bytes in UTF-8
+
+    assertThat(reader("data: " + euros + "\n\n", 99).next().data).isEqualTo(euros);
+    assertThatThrownBy(() -> reader("data: " + euros + "\n\n", 98).next()).isInstanceOf(ReadLimit.ExceededException.class);
+  }
+
+  @Test
+  void theCountStartsAfreshWithEachFrameAndOtherLinesDoNotCount() throws IOException {
+    String hundred = "d".repeat(100);
+    List<SseReader.Frame> frames = readAll(reader(
+        "id: 1\ndata: " + hundred + "\nevent: finished\n: a comment\n\ndata: " + hundred + "\n\n", 100));
+
+    assertThat(frames).extracting(f -> f.data).containsExactly(hundred, hundred);
+    assertThat(frames.get(0).event).isEqualTo("finished");
+  }
+
+  @Test
+  void aFrameOverTheBoundFailsBeforeTheRestArrives() throws IOException {
+    ChunkedSource source = new ChunkedSource("data: " + "d".repeat(60) + "\n", "data: " + "d".repeat(60) + "\n");
+    SseReader reader = new SseReader(Okio.buffer(source), 100);
+
+    assertThatThrownBy(reader::next).isInstanceOf(ReadLimit.ExceededException.class);
+    assertThat(source.reads).isEqualTo(2);
   }
 }
