@@ -647,7 +647,8 @@ class SessionHandleTest {
   /**
    * The start has answered and the client is registering the session it made when the caller cancels the
    * open: nobody will ever hold that session's handle, so the client must end it, at once, not only when
-   * the client closes. The clock the registration reads holds that moment open, so the cancel lands in it.
+   * the client closes. The clock the registration reads ({@link GatedClock}) holds that moment open, so the
+   * cancel lands in it.
    */
   @Test
   void anAsyncOpenCancelledAfterTheStartEndsTheSessionItMade() throws Exception {
@@ -677,39 +678,5 @@ class SessionHandleTest {
     assertThat(open).isCancelled();
     assertThat(gated.sessions().opened()).isEmpty();
     assertThat(ends.poll(200, TimeUnit.MILLISECONDS)).as("a second end").isNull();
-  }
-
-  /** A fixed clock whose first reading waits, after saying so in {@link #reached}, until {@link #release} opens. */
-  private static final class GatedClock extends java.time.Clock {
-    final CountDownLatch reached = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
-    private final Instant now;
-
-    GatedClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      if (reached.getCount() > 0) {
-        reached.countDown();
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public java.time.Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
