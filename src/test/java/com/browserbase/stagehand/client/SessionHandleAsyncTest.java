@@ -151,6 +151,50 @@ class SessionHandleAsyncTest {
   }
 
   @Test
+  void observeAndExtractSendTheirInstructionAndOptions() {
+    StagehandSessionAsync session = open();
+    for (int i = 0; i < 3; i++) {
+      mock.enqueue(WireFixtures.OBSERVE_OK);
+    }
+    mock.enqueue("{\"success\":true,\"data\":{\"result\":{\"pageText\":\"Example Domain\"}}}");
+    mock.enqueue(WireFixtures.EXTRACT_OK);
+    mock.enqueue(WireFixtures.EXTRACT_OK);
+    mock.enqueue("{\"success\":true,\"data\":{\"result\":{\"title\":\"Example\",\"views\":3}}}");
+
+    List<Action> everything = await(session.observe());
+    await(session.observe("find the login button"));
+    await(session.observe("find the login button", com.browserbase.stagehand.models.sessions.ObserveOptions.builder()
+        .selector("#main").build()));
+    JsonNode page = await(session.extract());
+    await(session.extract("the page title"));
+    await(session.extract("the page title", com.browserbase.stagehand.models.sessions.ExtractOptions.builder()
+        .selector("h1").build()));
+    SessionHandleTest.Title title = await(session.extract("the page title", SessionHandleTest.Title.class,
+        com.browserbase.stagehand.models.sessions.ExtractOptions.builder().selector("h1").build()));
+
+    assertThat(everything).extracting(Action::selector).containsExactly("#login");
+    assertThat(page).isEqualTo(tree("{\"pageText\":\"Example Domain\"}"));
+    assertThat(title.title).isEqualTo("Example");
+    assertThat(title.views).isEqualTo(3);
+    RecordedRequest first = mock.take();
+    assertThat(first.getTarget()).isEqualTo("/v1/sessions/s-1/observe");
+    assertThat(bodyTree(first)).isEqualTo(tree("{}"));
+    assertThat(bodyTree(mock.take())).isEqualTo(tree("{\"instruction\":\"find the login button\"}"));
+    assertThat(bodyTree(mock.take()))
+        .isEqualTo(tree("{\"instruction\":\"find the login button\",\"options\":{\"selector\":\"#main\"}}"));
+    RecordedRequest extract = mock.take();
+    assertThat(extract.getTarget()).isEqualTo("/v1/sessions/s-1/extract");
+    assertThat(bodyTree(extract)).isEqualTo(tree("{}"));
+    assertThat(bodyTree(mock.take())).isEqualTo(tree("{\"instruction\":\"the page title\"}"));
+    assertThat(bodyTree(mock.take()))
+        .isEqualTo(tree("{\"instruction\":\"the page title\",\"options\":{\"selector\":\"h1\"}}"));
+    JsonNode typed = bodyTree(mock.take());
+    assertThat(typed.path("instruction").asText()).isEqualTo("the page title");
+    assertThat(typed.path("options").path("selector").asText()).isEqualTo("h1");
+    assertThat(typed.path("schema").path("properties").has("title")).as("the schema made from the type").isTrue();
+  }
+
+  @Test
   void executeRunsAnAgentWithTheServersDefaultsOrTheGivenConfig() {
     StagehandSessionAsync session = open();
     mock.enqueue(WireFixtures.AGENT_OK);
