@@ -98,6 +98,18 @@ class SessionHandleAsyncTest {
   }
 
   @Test
+  void aFailedAsyncOpenFailsWithTheMappedExceptionItselfAndOpensNothing() {
+    mock.enqueue(400, "{\"success\":false,\"message\":\"unknown model\"}");
+
+    Throwable failure = failureOf(mock.async().sessions().open(SessionStartParams.builder().modelName("x").build()));
+
+    assertThat(failure).isInstanceOf(com.browserbase.stagehand.errors.BadRequestException.class)
+        .hasMessageContaining("unknown model");
+    assertThat(mock.take().getTarget()).isEqualTo("/v1/sessions/start");
+    assertThat(mock.async().sessions().opened()).isEmpty();
+  }
+
+  @Test
   void navigateSendsTheUrlAndItsOptionsAndCompletesWithTheResult() {
     StagehandSessionAsync session = open();
     mock.enqueue("{\"success\":true,\"data\":{\"result\":{\"status\":200}}}");
