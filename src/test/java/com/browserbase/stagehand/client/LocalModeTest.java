@@ -265,6 +265,79 @@ class LocalModeTest {
   }
 
   @Test
+  void aFixedPortHeldByAPlainSocketFailsNamingThePortWithTheServersLineAndLeavesNoServerRunning() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      LocalServer local = local().port(taken.getLocalPort()).build();
+
+      assertThatThrownBy(() -> client(local))
+          .isInstanceOfSatisfying(LocalServerException.class, e -> assertThat(e.output())
+              .contains("Failed to start server: Error: listen EADDRINUSE: address already in use 127.0.0.1:"
+                  + taken.getLocalPort()))
+          .hasMessageStartingWith("Port " + taken.getLocalPort() + " on 127.0.0.1 is taken by another process")
+          .hasMessageContaining("Choose another LocalServer.port, or 0 (the default) for a free one (" + server + "):\n  ");
+    }
+    assertThat(fakeServersRunning()).isEmpty();
+  }
+
+  @Test
+  void aScriptServerThatIsMissingOrNotAFileFailsAtOnceNamingIt() throws Exception {
+    Path missing = dir.resolve("missing/server.mjs");
+    Path directory = Files.createDirectories(dir.resolve("server.js"));
+
+    assertThatThrownBy(() -> client(local().server(missing).build()))
+        .isInstanceOf(LocalServerException.class)
+        .hasMessage("The Stagehand server " + missing + " does not exist or cannot be read");
+    assertThatThrownBy(() -> client(local().server(directory).build()))
+        .isInstanceOf(LocalServerException.class)
+        .hasMessage("The Stagehand server " + directory + " does not exist or cannot be read");
+  }
+
+  @Test
+  void anUnreadableScriptServerFailsAtOnceNamingIt() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(ROOT, "root reads any file: the check cannot be seen failing as root");
+    Path script = Files.write(dir.resolve("server.cjs"), "// unreadable\n".getBytes(StandardCharsets.UTF_8));
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("-w-------"));
+
+    assertThatThrownBy(() -> client(local().server(script).node(FakeStagehandServer.script(dir, "node")).build()))
+        .isInstanceOf(LocalServerException.class)
+        .hasMessage("The Stagehand server " + script + " does not exist or cannot be read");
+  }
+
+  @Test
+  void aNodeThatIsNotExecutableFailsAtOnceNamingIt() throws Exception {
+    Path script = Files.write(dir.resolve("server.mjs"), new byte[0]);
+    Path node = Files.write(dir.resolve("node"), new byte[0]);
+
+    assertThatThrownBy(() -> client(local().server(script).node(node).build()))
+        .isInstanceOf(LocalServerException.class)
+        .hasMessage("The node of LocalServer.node " + node + " is not executable");
+  }
+
+  @Test
+  void aScriptServerWithoutNodeOnThePathFailsAtOnceSayingSo() throws Exception {
+    Path script = Files.write(dir.resolve("server.mjs"), new byte[0]);
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Files.write(bin.resolve("node"), new byte[0]); // on the PATH, but not executable: not a node
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    ProcessBuilder child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", classpath, BuildOnce.class.getName(), script.toString(), chromium.toString())
+        .redirectErrorStream(true);
+    child.environment().put("PATH", bin.toString());
+
+    Process jvm = child.start();
+    String output;
+    try {
+      output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      jvm.destroyForcibly();
+    }
+
+    assertThat(output.lines().filter(line -> line.startsWith("BUILD "))).as(output).containsExactly(
+        "BUILD FAILED: Cannot run the Stagehand server " + script + ": node is not on the PATH (set LocalServer.node)");
+  }
+
+  @Test
   void aFailedStartCarriesWhatTheServerLoggedBlockingAndAsync() {
     StagehandClient client = client(local().build());
     SessionStartParams params = START.toBuilder()
@@ -398,6 +471,19 @@ class LocalModeTest {
               .filter(p -> p.info().commandLine().orElse("").matches(".*(FakeStagehandServer|sleep 600).*"))
               .ifPresent(ProcessHandle::destroyForcibly);
         }
+      }
+    }
+  }
+
+  /** Builds a client in local mode for the script server args[0] and prints {@code BUILD OK} or {@code BUILD FAILED: <message>}. */
+  public static final class BuildOnce {
+    public static void main(String[] args) {
+      try (StagehandClient client = StagehandOkHttpClient.builder()
+          .localServer(LocalServer.builder().server(Paths.get(args[0])).chromePath(Paths.get(args[1])).build())
+          .build()) {
+        System.out.println("BUILD OK " + client.baseUrl());
+      } catch (LocalServerException e) {
+        System.out.println("BUILD FAILED: " + e.getMessage());
       }
     }
   }

@@ -644,27 +644,39 @@ class SessionHandleTest {
     assertThat(client.async().sessions().opened()).hasSize(1);
   }
 
+  /**
+   * The start has answered and the client is registering the session it made when the caller cancels the
+   * open: nobody will ever hold that session's handle, so the client must end it, at once, not only when
+   * the client closes. The clock the registration reads ({@link GatedClock}) holds that moment open, so the
+   * cancel lands in it.
+   */
   @Test
   void anAsyncOpenCancelledAfterTheStartEndsTheSessionItMade() throws Exception {
-    CountDownLatch started = new CountDownLatch(1);
+    GatedClock clock = new GatedClock(NOW);
+    StagehandClient gated = mock.newClient(b -> b.clock(clock));
+    java.util.concurrent.BlockingQueue<RecordedRequest> ends = new java.util.concurrent.LinkedBlockingQueue<>();
     server.setDispatcher(new Dispatcher() {
       @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      public MockResponse dispatch(RecordedRequest request) {
         if (request.getTarget().endsWith("/start")) {
-          started.countDown();
-          Thread.sleep(300);
           return json(STARTED);
         }
+        ends.add(request);
         return json(WireFixtures.END_OK);
       }
     });
 
     java.util.concurrent.CompletableFuture<StagehandSessionAsync> open =
-        client.async().sessions().open(SessionStartParams.builder().modelName("m").build());
-    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-    open.cancel(true);
+        gated.async().sessions().open(SessionStartParams.builder().modelName("m").build());
+    assertThat(clock.reached.await(5, TimeUnit.SECONDS)).as("the start answered and s-1 is being registered").isTrue();
+    assertThat(open.cancel(true)).isTrue();
+    clock.release.countDown();
 
+    RecordedRequest end = ends.poll(5, TimeUnit.SECONDS);
+    assertThat(end).as("the end of the session the cancelled open made, sent before the client closes").isNotNull();
+    assertThat(end.getTarget()).isEqualTo("/v1/sessions/s-1/end");
     assertThat(open).isCancelled();
-    assertThat(client.sessions().opened()).isEmpty();
+    assertThat(gated.sessions().opened()).isEmpty();
+    assertThat(ends.poll(200, TimeUnit.MILLISECONDS)).as("a second end").isNull();
   }
 }
