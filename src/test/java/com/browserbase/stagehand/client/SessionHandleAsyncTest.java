@@ -465,12 +465,9 @@ class SessionHandleAsyncTest {
   }
 
   /**
-   * The same moment on the client that owns the pools: its close shuts the HTTP dispatcher down, so the end
-   * that register() sends through endWhileClosing() is rejected and never reaches the server; the session the
-   * start made keeps running until the server times it out. A main-code bug (reported with finding 8, issue
-   * 21); enable this test with the fix.
+   * The same moment on the client that owns the pools: its close has shut the HTTP dispatcher down, so the end
+   * that register() sends while closing goes out on the calling thread; the session the start made is ended.
    */
-  @org.junit.jupiter.api.Disabled("main-code bug: a start answered while the root client closes leaks its session (issue 21 report)")
   @Test
   void anOpenAnsweredAfterTheRootClientClosedEndsTheSessionTheStartMade() throws Exception {
     GatedClock clock = new GatedClock(java.time.Instant.parse("2026-11-29T12:00:00Z"));

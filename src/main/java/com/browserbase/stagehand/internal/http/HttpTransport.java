@@ -127,10 +127,22 @@ public final class HttpTransport {
 
   /**
    * An asynchronous call made while the client closes (ending its open sessions): it goes out
-   * although the client no longer takes calls, and closing does not cancel it.
+   * although the client no longer takes calls, and closing does not cancel it. Once the client has
+   * released its threads (a session whose start was answered after the close), it is sent on the
+   * calling thread instead, and the result is complete when this returns.
    */
   public <T> CompletableFuture<T> executeWhileClosing(ApiRequest request, RequestOptions options, ResponseType<T> type) {
-    return sendAsync(exchange(request, options, false, true), parsed(type, options));
+    Exchange exchange = exchange(request, options, false, true);
+    if (!client.dispatcher().executorService().isShutdown()) {
+      return sendAsync(exchange, parsed(type, options));
+    }
+    CompletableFuture<T> sent = new CompletableFuture<>();
+    try {
+      sent.complete(sendBlocking(exchange, parsed(type, options)));
+    } catch (RuntimeException e) {
+      sent.completeExceptionally(e);
+    }
+    return sent;
   }
 
   /** An asynchronous call answered with the raw response; see {@link #executeRaw}. */
