@@ -10,7 +10,6 @@ import com.browserbase.stagehand.errors.UnauthorizedException;
 import com.browserbase.stagehand.errors.UnexpectedStatusCodeException;
 import com.browserbase.stagehand.errors.UnprocessableEntityException;
 import com.browserbase.stagehand.internal.runtime.Json;
-import com.browserbase.stagehand.internal.runtime.KnownSecrets;
 import com.browserbase.stagehand.internal.runtime.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
+import okhttp3.Response;
 
 /**
  * Turns an error response into the exception of its status, with a readable message. The message
@@ -29,72 +29,63 @@ import okhttp3.Headers;
  * an API key it refused, a variable's value, a URL with its token — does not put it in an
  * exception message, which ends up in logs. The body is kept as it came. Not API.
  */
-public final class Errors {
+final class Errors {
   private static final int MAX_TEXT = 300;
   private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
   private Errors() {}
 
-  /**
-   * The exception for one error response.
-   *
-   * @param status the HTTP status
-   * @param reason the status line's reason phrase, possibly empty
-   * @param headers the response headers
-   * @param body the body as text, possibly empty
-   * @param method the request method
-   * @param path the request path, encoded
-   * @param secrets the call's secrets, masked in the message
-   */
-  public static StagehandServiceException toException(
-      int status, String reason, Headers headers, String body, String method, String path, KnownSecrets secrets) {
+  /** The exception for the error {@code response} of {@code exchange}, whose body (possibly empty) was read. */
+  static StagehandServiceException toException(Response response, String body, Exchange exchange) {
     String message = null;
     String code = null;
     JsonNode json = parseJson(body);
     if (json != null) {
       message = messageOf(json);
       JsonNode codeNode = json.get("code");
-      code = codeNode != null && codeNode.isValueNode() ? Redactor.mask(codeNode.asText(), secrets) : null;
+      code = codeNode != null && codeNode.isValueNode() ? exchange.mask(codeNode.asText()) : null;
     }
     if (message == null) {
-      message = body.trim().isEmpty() ? defaultReason(status, reason) : textOf(body);
+      message = body.trim().isEmpty() ? reason(response) : textOf(body);
     }
-    message = Redactor.mask(message, secrets);
-    String summary = status + " " + defaultReason(status, reason) + ": " + message + " (" + method + " " + path + ")";
-    Map<String, List<String>> headerMap = headerMap(headers);
+    message = exchange.mask(message);
+    String summary = summary(response, message, exchange);
+    Map<String, List<String>> headers = headerMap(response.headers());
+    int status = response.code();
     switch (status) {
       case 400:
-        return new BadRequestException(status, headerMap, body, message, code, summary);
+        return new BadRequestException(status, headers, body, message, code, summary);
       case 401:
-        return new UnauthorizedException(status, headerMap, body, message, code, summary);
+        return new UnauthorizedException(status, headers, body, message, code, summary);
       case 403:
-        return new PermissionDeniedException(status, headerMap, body, message, code, summary);
+        return new PermissionDeniedException(status, headers, body, message, code, summary);
       case 404:
-        return new NotFoundException(status, headerMap, body, message, code, summary);
+        return new NotFoundException(status, headers, body, message, code, summary);
       case 422:
-        return new UnprocessableEntityException(status, headerMap, body, message, code, summary);
+        return new UnprocessableEntityException(status, headers, body, message, code, summary);
       case 429:
-        return new RateLimitException(status, headerMap, body, message, code, summary);
+        return new RateLimitException(status, headers, body, message, code, summary);
       default:
         return status >= 500 && status < 600
-            ? new InternalServerException(status, headerMap, body, message, code, summary)
-            : new UnexpectedStatusCodeException(status, headerMap, body, message, code, summary);
+            ? new InternalServerException(status, headers, body, message, code, summary)
+            : new UnexpectedStatusCodeException(status, headers, body, message, code, summary);
     }
   }
 
   /**
    * The exception for a successful answer that cannot be used, such as a started session the
-   * server says is not available.
-   *
-   * @param problem what is wrong, in words
-   * @param secrets the call's secrets, masked in the message
+   * server says is not available; {@code problem} says what is wrong.
    */
-  public static StagehandServiceException unusable(int status, String reason, Headers headers, String body,
-      String problem, String method, String path, KnownSecrets secrets) {
-    problem = Redactor.mask(problem, secrets);
-    String summary = status + " " + defaultReason(status, reason) + ": " + problem + " (" + method + " " + path + ")";
-    return new StagehandServiceException(status, headerMap(headers), body, problem, null, summary);
+  static StagehandServiceException unusable(Response response, String body, String problem, Exchange exchange) {
+    problem = exchange.mask(problem);
+    return new StagehandServiceException(response.code(), headerMap(response.headers()), body, problem, null,
+        summary(response, problem, exchange));
+  }
+
+  /** {@code 404 Not Found: Session not found (POST /v1/sessions/abc/act)}. */
+  private static String summary(Response response, String message, Exchange exchange) {
+    return response.code() + " " + reason(response) + ": " + message + " (" + exchange.description() + ")";
   }
 
   /**
@@ -173,11 +164,12 @@ public final class Errors {
     return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
   }
 
-  private static String defaultReason(int status, String reason) {
-    if (reason != null && !reason.isEmpty()) {
-      return reason;
+  /** The status line's reason phrase, or the standard one when it has none (HTTP/2). */
+  private static String reason(Response response) {
+    if (!response.message().isEmpty()) {
+      return response.message();
     }
-    switch (status) {
+    switch (response.code()) {
       case 200: return "OK";
       case 400: return "Bad Request";
       case 401: return "Unauthorized";
@@ -197,7 +189,7 @@ public final class Errors {
   }
 
   /** Response headers as an unmodifiable map keyed by lower-case name. */
-  public static Map<String, List<String>> headerMap(Headers headers) {
+  static Map<String, List<String>> headerMap(Headers headers) {
     Map<String, List<String>> map = new TreeMap<>();
     for (String name : headers.names()) {
       map.put(name.toLowerCase(Locale.ROOT), Collections.unmodifiableList(headers.values(name)));

@@ -54,23 +54,21 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
   private boolean consumed;
   private int count;
 
-  private EventStream(Exchange exchange, Call call, Response response, StreamEvent onlyEvent, boolean validate,
-      long maxEventBytes) {
+  private EventStream(Exchange exchange, Call call, Response response, StreamEvent onlyEvent, boolean validate) {
     this.exchange = exchange;
     this.call = call;
     this.response = response;
-    this.reader = response != null ? new SseReader(response.body().source(), maxEventBytes) : null;
+    this.reader = response != null ? new SseReader(response.body().source(), exchange.config.maxResponseBytes) : null;
     this.onlyEvent = onlyEvent;
     this.validate = validate;
   }
 
   /**
-   * Streams the events of a {@code text/event-stream} response; the stream owns the call and response.
-   *
-   * @param maxEventBytes the most bytes the data of one event may have
+   * Streams the events of a {@code text/event-stream} response, none larger than {@code maxResponseBytes};
+   * the stream owns the call and response.
    */
-  static EventStream ofEvents(Exchange exchange, Call call, Response response, boolean validate, long maxEventBytes) {
-    return new EventStream(exchange, call, response, null, validate, maxEventBytes);
+  static EventStream ofEvents(Exchange exchange, Call call, Response response, boolean validate) {
+    return new EventStream(exchange, call, response, null, validate);
   }
 
   /**
@@ -78,13 +76,13 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
    * server that does not stream) is delivered. The answer was read and checked already.
    */
   static EventStream ofResult(Exchange exchange, StreamEvent finished) {
-    return new EventStream(exchange, null, null, finished, false, 0);
+    return new EventStream(exchange, null, null, finished, false);
   }
 
   @Override
   public Stream<StreamEvent> stream() {
     if (consumed) {
-      throw new IllegalStateException("The stream of " + exchange.description() + " has already been consumed");
+      throw new IllegalStateException(streamOf() + " has already been consumed");
     }
     consumed = true;
     Spliterator<StreamEvent> spliterator =
@@ -117,7 +115,7 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
     }
     synchronized (lock) {
       if (closed) {
-        throw new IllegalStateException("The stream of " + exchange.description() + " is closed");
+        throw new IllegalStateException(streamOf() + " is closed");
       }
       reading = true;
     }
@@ -202,12 +200,10 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
       } else {
         event = EVENT_READER.readValue(frame.data);
       }
-    } catch (IOException e) {
-      throw new StagehandInvalidDataException("An event of " + exchange.description() + " is not valid: "
-          + exchange.mask(e instanceof JsonProcessingException ? Json.describe((JsonProcessingException) e) : e.getMessage()), e);
-    } catch (StagehandInvalidDataException e) {
-      throw new StagehandInvalidDataException("An event of " + exchange.description() + " is not valid: "
-          + exchange.mask(e.getMessage()), e);
+    } catch (IOException | StagehandInvalidDataException e) {
+      String why = e instanceof JsonProcessingException ? Json.describe((JsonProcessingException) e) : e.getMessage();
+      throw new StagehandInvalidDataException(
+          "An event of " + exchange.description() + " is not valid: " + exchange.mask(why), e);
     }
     if (Exchange.LOG.isTraceEnabled()) {
       Exchange.LOG.trace("{} event {}: {}", exchange.description(), frame.event, Redactor.redact(frame.data, exchange.secrets()));

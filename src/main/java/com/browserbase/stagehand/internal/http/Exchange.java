@@ -54,20 +54,17 @@ final class Exchange {
     }
   }
 
+  /** The call as the services described it: its endpoint, and the model its body was written from. */
+  private final ApiRequest apiRequest;
   final Request request;
+  private final OkHttpClient http;
   final boolean streaming;
   /** The HTTP timeout: of the whole call when blocking, of each wait when streaming. */
   final long timeoutMs;
-  final long connectTimeoutMs;
-  /** The model the request's body was written from, or {@code null}: read for its secrets, and only when needed. */
-  private final Object body;
-  private final OkHttpClient http;
-  private final Endpoint endpoint;
   private final int maxRetries;
   private final RetryPolicy retryPolicy;
   private final ClientState state;
-  /** The most bytes of an error body kept; the rest is not read. */
-  private final long maxResponseBytes;
+  final ClientConfig config;
   private final long start = System.nanoTime();
   private int attempts;
   private int retries;
@@ -78,19 +75,17 @@ final class Exchange {
   /** The call's secrets, collected the first time a log line or an exception needs them. */
   private volatile KnownSecrets secrets;
 
-  Exchange(Request request, Object body, OkHttpClient http, boolean streaming, long timeoutMs, long connectTimeoutMs,
-      Endpoint endpoint, int maxRetries, RetryPolicy retryPolicy, ClientState state, long maxResponseBytes) {
+  Exchange(ApiRequest apiRequest, Request request, OkHttpClient http, boolean streaming, long timeoutMs, int maxRetries,
+      RetryPolicy retryPolicy, ClientState state, ClientConfig config) {
+    this.apiRequest = apiRequest;
     this.request = request;
-    this.body = body;
     this.http = http;
     this.streaming = streaming;
     this.timeoutMs = timeoutMs;
-    this.connectTimeoutMs = connectTimeoutMs;
-    this.endpoint = endpoint;
     this.maxRetries = maxRetries;
     this.retryPolicy = retryPolicy;
     this.state = state;
-    this.maxResponseBytes = maxResponseBytes;
+    this.config = config;
   }
 
   /** {@code POST /v1/sessions/abc/act}, for logs and messages; built only when one needs it. */
@@ -106,7 +101,7 @@ final class Exchange {
   KnownSecrets secrets() {
     KnownSecrets known = secrets;
     if (known == null) {
-      known = CallSecrets.of(request, body);
+      known = CallSecrets.of(request, apiRequest.body);
       secrets = known; // a race makes the same value twice
     }
     return known;
@@ -148,12 +143,20 @@ final class Exchange {
 
   /** The step that ends a call before its next attempt, or {@code null} when it may go on. */
   Step beforeAttempt(boolean callerThread) {
+    return stopped(null, callerThread);
+  }
+
+  /**
+   * The failure of a call whose client was closed, or whose caller gave up (its thread, which ran
+   * the attempt, is interrupted); else {@code null}. {@code failure} is {@code null} before an attempt.
+   */
+  private Step stopped(IOException failure, boolean callerThread) {
     if (state.isClosed()) {
       return fail(new StagehandIoException(description() + " was cancelled: the client was closed",
-          new InterruptedIOException("client closed")));
+          failure != null ? failure : new InterruptedIOException("client closed")));
     }
     if (callerThread && Thread.currentThread().isInterrupted()) {
-      return fail(interrupted(new InterruptedIOException("interrupted")));
+      return fail(interrupted(failure != null ? failure : new InterruptedIOException("interrupted")));
     }
     return null;
   }
@@ -165,22 +168,20 @@ final class Exchange {
       return new Step(response, null, -1, false);
     }
     String errorBody = readAndClose(response);
-    RetryPolicy.Retry retry = retryPolicy.onStatus(endpoint, response.code(), response.headers(), retries, maxRetries);
+    RetryPolicy.Retry retry =
+        retryPolicy.onStatus(apiRequest.endpoint, response.code(), response.headers(), retries, maxRetries);
     if (retry != null && fitsDeadline(retry.delayMs)) {
       return retry(retry);
     }
     logCall(response.code());
     HttpTransport.traceBody(this, "error response", errorBody);
-    return fail(Errors.toException(response.code(), response.message(), response.headers(), errorBody,
-        request.method(), request.url().encodedPath(), secrets()));
+    return fail(Errors.toException(response, errorBody, this));
   }
 
   /**
    * Decides after a network failure: of the call, or of reading the body of {@code response} (else
-   * {@code null}).
-   *
-   * @param callerThread whether the caller's own thread ran the attempt, so that its interrupt flag
-   *     says whether the caller gave up
+   * {@code null}). {@code callerThread}: whether the caller's own thread ran the attempt, so that its
+   * interrupt flag says whether the caller gave up.
    */
   Step onFailure(IOException heldFailure, Response response, boolean callerThread) {
     Object outcome = NoHiddenResend.unwrap(heldFailure);
@@ -188,11 +189,9 @@ final class Exchange {
       return onResponse((Response) outcome);
     }
     IOException failure = (IOException) outcome;
-    if (state.isClosed()) {
-      return fail(new StagehandIoException(description() + " was cancelled: the client was closed", failure));
-    }
-    if (callerThread && Thread.currentThread().isInterrupted()) {
-      return fail(interrupted(failure));
+    Step stopped = stopped(failure, callerThread);
+    if (stopped != null) {
+      return stopped;
     }
     if (cancelled || (current != null && current.isCanceled() && !Failures.isTimeout(failure))) {
       return fail(new StagehandIoException(description() + " was cancelled", failure));
@@ -202,12 +201,12 @@ final class Exchange {
       LOG.debug("Sending {} again on a new connection: {}", description(), failure.getMessage());
       return Step.RESEND; // nothing was sent: not a retry
     }
-    RetryPolicy.Retry retry = retryPolicy.onFailure(endpoint, failure, retries, maxRetries);
+    RetryPolicy.Retry retry = retryPolicy.onFailure(apiRequest.endpoint, failure, retries, maxRetries);
     if (retry != null && fitsDeadline(retry.delayMs)) {
       return retry(retry);
     }
     LOG.debug("{} failed after {} ms and {}: {}", description(), elapsedMs(), retriesText(), failure.toString());
-    return fail(new StagehandIoException(description() + " failed: " + Failures.describe(failure, this, timeoutMs)
+    return fail(new StagehandIoException(description() + " failed: " + Failures.describe(failure, this)
         + Failures.requestId(response), failure));
   }
 
@@ -252,10 +251,10 @@ final class Exchange {
       MediaType type = body.contentType();
       Charset charset = type != null ? type.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
       BufferedSource source = body.source();
-      if (source.request(maxResponseBytes + 1)) {
-        LOG.debug("The error body of {} is longer than maxResponseBytes ({} bytes): cut to that", description(),
-            maxResponseBytes);
-        return source.getBuffer().readString(maxResponseBytes, charset);
+      long max = config.maxResponseBytes;
+      if (source.request(max + 1)) {
+        LOG.debug("The error body of {} is longer than maxResponseBytes ({} bytes): cut to that", description(), max);
+        return source.getBuffer().readString(max, charset);
       }
       return source.readString(charset);
     } catch (IOException e) {

@@ -47,23 +47,21 @@ final class Failures {
   /**
    * What went wrong, such as {@code unknown host api.example.com}, {@code connect timed out after
    * 10 s} or {@code no response within the 2 s timeout}.
-   *
-   * @param timeoutMs the timeout that applied while waiting for the answer
    */
-  static String describe(IOException failure, Exchange exchange, long timeoutMs) {
+  static String describe(IOException failure, Exchange exchange) {
     String host = exchange.request.url().host();
     if (failure instanceof UnknownHostException || failure.getCause() instanceof UnknownHostException) {
       return "unknown host " + host;
     }
     if (isConnectTimeout(failure)) {
-      return "connect timed out after " + duration(exchange.connectTimeoutMs);
+      return "connect timed out after " + duration(exchange.config.connectTimeout.toMillis());
     }
     if (failure instanceof ConnectException) {
       Throwable reason = failure.getCause() != null ? failure.getCause() : failure;
       return "could not connect to " + host + ":" + exchange.request.url().port() + " (" + text(reason) + ")";
     }
     if (isTimeout(failure)) {
-      return "no response within the " + duration(timeoutMs) + " timeout";
+      return "no response within the " + duration(exchange.timeoutMs) + " timeout";
     }
     return text(failure);
   }

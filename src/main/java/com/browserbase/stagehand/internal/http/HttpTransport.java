@@ -63,24 +63,13 @@ public final class HttpTransport {
   private final ClientState state;
   private final Headers baseHeaders;
   private final HttpUrl sessionsUrl;
-  /** The most bytes of one response body, or of one event of a stream. */
-  private final long maxResponseBytes;
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final RetryScheduler scheduler;
   /** Clients for streams, by idle (read) timeout: built once each, sharing the pools. */
   private final ConcurrentMap<Long, OkHttpClient> streamClients = new ConcurrentHashMap<>();
 
-  /**
-   * Creates a transport.
-   *
-   * @param client the HTTP client; its read timeout should be 0 (the transport sets call timeouts)
-   * @param config the client's settings
-   * @param state whether the client is open, and its calls in flight
-   * @param retryPolicy when to retry
-   * @param sleeper how blocking calls wait between retries
-   * @param scheduler how asynchronous calls wait between retries
-   */
+  /** A transport over {@code client}, whose read timeout should be 0: the transport sets call timeouts. */
   public HttpTransport(OkHttpClient client, ClientConfig config, ClientState state, RetryPolicy retryPolicy,
       Sleeper sleeper, RetryScheduler scheduler) {
     this.client = client;
@@ -88,7 +77,6 @@ public final class HttpTransport {
     this.state = state;
     this.baseHeaders = config.baseHeaders();
     this.sessionsUrl = config.baseUrl.newBuilder().addPathSegments("v1/sessions").build();
-    this.maxResponseBytes = config.maxResponseBytes;
     this.retryPolicy = retryPolicy;
     this.sleeper = sleeper;
     this.scheduler = scheduler;
@@ -189,7 +177,7 @@ public final class HttpTransport {
 
   /** The body of a response, read no further than the bound. */
   private BufferedSource body(Response response) throws ReadLimit.ExceededException {
-    return BoundedBody.source(response.body(), maxResponseBytes);
+    return BoundedBody.source(response.body(), config.maxResponseBytes);
   }
 
   private <T> Handler<T> parsed(ResponseType<T> type, RequestOptions options) {
@@ -231,7 +219,7 @@ public final class HttpTransport {
       MediaType contentType = success.response.body().contentType();
       if (contentType != null && "event-stream".equals(contentType.subtype())) {
         success.kept = true;
-        return EventStream.ofEvents(success.exchange, success.call, success.response, validate, maxResponseBytes);
+        return EventStream.ofEvents(success.exchange, success.call, success.response, validate);
       }
       try (Response response = success.response) {
         return EventStream.ofResult(success.exchange, finishedEvent(type, success, validate));
@@ -245,7 +233,7 @@ public final class HttpTransport {
    * {@code result} is the operation's result, {@code data.result}.
    */
   private <T> StreamEvent finishedEvent(ResponseType<T> type, Success success, boolean validate) throws IOException {
-    JsonNode body = read(JsonNode.class, "valid JSON", success.exchange,
+    JsonNode body = read("valid JSON", success.exchange,
         () -> READER.readTree(body(success.response).inputStream()));
     traceBody(success.exchange, "response", body);
     T value = validate
@@ -287,14 +275,10 @@ public final class HttpTransport {
     if (!failed && problem == null) {
       return value;
     }
-    Response response = success.response;
-    Request request = success.exchange.request;
     String bodyText = body != null ? text(body) : Json.write(value);
     throw failed
-        ? Errors.toException(response.code(), response.message(), response.headers(), bodyText,
-            request.method(), request.url().encodedPath(), success.exchange.secrets())
-        : Errors.unusable(response.code(), response.message(), response.headers(), bodyText, problem,
-            request.method(), request.url().encodedPath(), success.exchange.secrets());
+        ? Errors.toException(success.response, bodyText, success.exchange)
+        : Errors.unusable(success.response, bodyText, problem, success.exchange);
   }
 
   // ---- driving the attempts ------------------------------------------------------------------------
@@ -413,7 +397,11 @@ public final class HttpTransport {
           exchange.done(call);
         }
         if (!result.complete(value) && value instanceof AutoCloseable) {
-          closeQuietly((AutoCloseable) value);
+          try {
+            ((AutoCloseable) value).close();
+          } catch (Exception ignored) {
+            // the value was never handed out; nothing to report
+          }
         }
         return null;
       }
@@ -431,14 +419,6 @@ public final class HttpTransport {
     });
   }
 
-  private static void closeQuietly(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception ignored) {
-      // the value was never handed out; nothing to report
-    }
-  }
-
   // ---- building requests -----------------------------------------------------------------------------
 
   private Exchange exchange(ApiRequest request, RequestOptions options, boolean streaming, boolean whileClosing) {
@@ -452,9 +432,8 @@ public final class HttpTransport {
         ? streamClients.computeIfAbsent(timeoutMs, ms -> client.newBuilder().readTimeout(ms, TimeUnit.MILLISECONDS).build())
         : client;
     Request httpRequest = build(request, options, streaming);
-    Exchange exchange = new Exchange(httpRequest, request.body, http, streaming, timeoutMs,
-        config.connectTimeout.toMillis(), request.endpoint, options.maxRetries().orElse(config.maxRetries), retryPolicy,
-        whileClosing ? state.closing() : state, maxResponseBytes);
+    Exchange exchange = new Exchange(request, httpRequest, http, streaming, timeoutMs,
+        options.maxRetries().orElse(config.maxRetries), retryPolicy, whileClosing ? state.closing() : state, config);
     if (Exchange.LOG.isTraceEnabled() && httpRequest.body() instanceof JsonBody) {
       traceBody(exchange, "request " + exchange.description(), ((JsonBody) httpRequest.body()).text());
     }
@@ -500,7 +479,7 @@ public final class HttpTransport {
     if (request.body != null) {
       body = new JsonBody(serialize(request.body, streaming));
     } else if ("POST".equals(request.endpoint.method)) {
-      body = new JsonBody(null);
+      body = new JsonBody(new byte[0]);
     }
     return builder.method(request.endpoint.method, body).build();
   }
@@ -565,7 +544,7 @@ public final class HttpTransport {
   /** Reads a tree, checks its JSON types against the type, then converts it (see {@link #check}). */
   private static <T> T readChecked(ResponseType<T> type, Exchange exchange, Reading<JsonNode> reading)
       throws IOException {
-    JsonNode tree = read(JsonNode.class, "valid JSON", exchange, reading);
+    JsonNode tree = read("valid JSON", exchange, reading);
     traceBody(exchange, "response", tree);
     try {
       JsonTypes.check(tree, type.type);
@@ -578,7 +557,7 @@ public final class HttpTransport {
   }
 
   private static <T> T read(ResponseType<T> type, Exchange exchange, Reading<T> reading) throws IOException {
-    return read(type.type, "a valid " + type.name(), exchange, reading);
+    return read("a valid " + type.name(), exchange, reading);
   }
 
   /**
@@ -586,7 +565,7 @@ public final class HttpTransport {
    * expected; a network failure, even one Jackson reports as a mapping error, stays an {@link
    * IOException} for the retry loop.
    */
-  private static <T> T read(Class<?> type, String expected, Exchange exchange, Reading<T> reading) throws IOException {
+  private static <T> T read(String expected, Exchange exchange, Reading<T> reading) throws IOException {
     try {
       return reading.read();
     } catch (JsonProcessingException e) {
@@ -615,9 +594,9 @@ public final class HttpTransport {
   }
 
   /**
-   * A JSON body held as bytes, marked one-shot: OkHttp then resends it only when it cannot have
-   * reached the server (a failed connection), never on its own after an answer (408, or 503 with
-   * {@code Retry-After: 0}). Every other retry is the SDK's, under its rules, backoff and logging.
+   * A JSON body held as bytes (none: an empty POST), marked one-shot: OkHttp then resends it only when
+   * it cannot have reached the server (a failed connection), never on its own after an answer (408, or
+   * 503 with {@code Retry-After: 0}). Every other retry is the SDK's, under its rules, backoff and logging.
    */
   static final class JsonBody extends RequestBody {
     private final byte[] json;
@@ -627,24 +606,22 @@ public final class HttpTransport {
     }
 
     String text() {
-      return json == null ? "" : new String(json, StandardCharsets.UTF_8);
+      return new String(json, StandardCharsets.UTF_8);
     }
 
     @Override
     public MediaType contentType() {
-      return json == null ? null : JSON;
+      return json.length == 0 ? null : JSON;
     }
 
     @Override
     public long contentLength() {
-      return json == null ? 0 : json.length;
+      return json.length;
     }
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-      if (json != null) {
-        sink.write(json);
-      }
+      sink.write(json);
     }
 
     @Override
