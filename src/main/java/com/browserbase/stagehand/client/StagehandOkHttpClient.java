@@ -89,17 +89,9 @@ public final class StagehandOkHttpClient implements StagehandClient {
     this.local = local;
     this.ownsLocal = ownsLocal;
     this.baseUrl = local != null ? local.baseUrl() : settings.baseUrl;
-    ClientConfig config = new ClientConfig(
-        HttpUrl.get(baseUrl),
-        settings.browserbaseApiKey,
-        settings.browserbaseProjectId,
-        settings.modelApiKey,
-        settings.maxRetries,
-        settings.timeout,
-        settings.connectTimeout,
-        settings.responseValidation,
-        settings.headers.build(),
-        settings.maxResponseBytes);
+    ClientConfig config = new ClientConfig(HttpUrl.get(baseUrl), settings.browserbaseApiKey,
+        settings.browserbaseProjectId, settings.modelApiKey, settings.maxRetries, settings.timeout,
+        settings.connectTimeout, settings.responseValidation, settings.headers.build(), settings.maxResponseBytes);
     HttpTransport transport = new HttpTransport(
         http, config, state, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler);
     StartHook starts = local != null ? local.startHook() : StartHook.NONE;

@@ -31,11 +31,6 @@ final class BoundedBody {
     return Okio.buffer(new Counted(body.source(), maxBytes));
   }
 
-  /** The whole body, at most {@code maxBytes}. */
-  static byte[] bytes(ResponseBody body, long maxBytes) throws IOException {
-    return source(body, maxBytes).readByteArray();
-  }
-
   /** Counts the bytes read, asking for no more than one past the bound. */
   private static final class Counted extends ForwardingSource {
     private final long maxBytes;

@@ -18,10 +18,6 @@ public final class ClientState {
   /** Whether this is the view of the calls that end sessions while the client closes. */
   private final boolean closingView;
 
-  private ClientState(ClientState root) {
-    this(root, root == null ? ConcurrentHashMap.<Call>newKeySet() : root.calls, false);
-  }
-
   private ClientState(ClientState root, Set<Call> calls, boolean closingView) {
     this.root = root;
     this.calls = calls;
@@ -30,12 +26,13 @@ public final class ClientState {
 
   /** The state of a client that owns its pools. */
   public static ClientState root() {
-    return new ClientState(null);
+    return new ClientState(null, ConcurrentHashMap.<Call>newKeySet(), false);
   }
 
   /** The state of a client derived from this one: closed on its own, or with its root. */
   public ClientState derive() {
-    return new ClientState(root != null ? root : this);
+    ClientState owner = root != null ? root : this;
+    return new ClientState(owner, owner.calls, false);
   }
 
   /** Whether this is the state of a client that owns its pools (not derived with {@code withOptions}). */

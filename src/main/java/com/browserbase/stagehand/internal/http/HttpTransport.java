@@ -29,9 +29,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -61,8 +62,6 @@ public final class HttpTransport {
   private final OkHttpClient client;
   private final ClientConfig config;
   private final ClientState state;
-  private final Headers baseHeaders;
-  private final HttpUrl sessionsUrl;
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final RetryScheduler scheduler;
@@ -75,8 +74,6 @@ public final class HttpTransport {
     this.client = client;
     this.config = config;
     this.state = state;
-    this.baseHeaders = config.baseHeaders();
-    this.sessionsUrl = config.baseUrl.newBuilder().addPathSegments("v1/sessions").build();
     this.retryPolicy = retryPolicy;
     this.sleeper = sleeper;
     this.scheduler = scheduler;
@@ -455,16 +452,16 @@ public final class HttpTransport {
   }
 
   private Request build(ApiRequest request, RequestOptions options, boolean streaming) {
-    HttpUrl.Builder url = sessionsUrl.newBuilder();
+    HttpUrl.Builder url = config.sessionsUrl.newBuilder();
     if (request.endpoint.action == null) {
       url.addPathSegment(request.endpoint.fixedSegment);
     } else {
       url.addPathSegment(request.sessionId).addPathSegment(request.endpoint.action);
     }
-    addQuery(url, request.queryParams);
-    addQuery(url, options.queryParams());
+    replace(request.queryParams, url::removeAllQueryParameters, url::addQueryParameter);
+    replace(options.queryParams(), url::removeAllQueryParameters, url::addQueryParameter);
 
-    Request.Builder builder = new Request.Builder().url(url.build()).headers(baseHeaders);
+    Request.Builder builder = new Request.Builder().url(url.build()).headers(config.headers);
     if (streaming) {
       // Events preferred; an ordinary JSON answer is accepted too (delivered as the final event): a server
       // that negotiates content and has no event stream would otherwise answer 406.
@@ -472,8 +469,8 @@ public final class HttpTransport {
     } else {
       builder.header("Accept", "application/json");
     }
-    setHeaders(builder, request.headers);
-    setHeaders(builder, options.headers());
+    replace(request.headers, builder::removeHeader, builder::addHeader);
+    replace(options.headers(), builder::removeHeader, builder::addHeader);
 
     RequestBody body = null;
     if (request.body != null) {
@@ -493,20 +490,12 @@ public final class HttpTransport {
     }
   }
 
-  private static void addQuery(HttpUrl.Builder url, Map<String, List<String>> params) {
-    for (Map.Entry<String, List<String>> param : params.entrySet()) {
-      url.removeAllQueryParameters(param.getKey());
-      for (String value : param.getValue()) {
-        url.addQueryParameter(param.getKey(), value);
-      }
-    }
-  }
-
-  private static void setHeaders(Request.Builder builder, Map<String, List<String>> headers) {
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      builder.removeHeader(header.getKey());
-      for (String value : header.getValue()) {
-        builder.addHeader(header.getKey(), value);
+  /** Puts the values of each name (a header or a query parameter) in place of those it had. */
+  private static void replace(Map<String, List<String>> values, Consumer<String> remove, BiConsumer<String, String> add) {
+    for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+      remove.accept(entry.getKey());
+      for (String value : entry.getValue()) {
+        add.accept(entry.getKey(), value);
       }
     }
   }

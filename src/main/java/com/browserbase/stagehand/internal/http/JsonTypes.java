@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,30 +21,20 @@ import java.util.Map;
  * validation is on. Not API.
  */
 final class JsonTypes {
-  /** The annotated properties of each model class, found once. */
-  private static final ClassValue<List<Property>> PROPERTIES = new ClassValue<List<Property>>() {
+  /** The types of each model class's annotated properties, by JSON name, found once. */
+  private static final ClassValue<Map<String, Type>> PROPERTIES = new ClassValue<Map<String, Type>>() {
     @Override
-    protected List<Property> computeValue(Class<?> type) {
-      List<Property> properties = new ArrayList<>();
+    protected Map<String, Type> computeValue(Class<?> type) {
+      Map<String, Type> properties = new LinkedHashMap<>();
       for (Field field : type.getDeclaredFields()) {
         JsonProperty json = field.getAnnotation(JsonProperty.class);
         if (json != null) {
-          properties.add(new Property(json.value(), field.getGenericType()));
+          properties.put(json.value(), field.getGenericType());
         }
       }
-      return Collections.unmodifiableList(properties);
+      return Collections.unmodifiableMap(properties);
     }
   };
-
-  private static final class Property {
-    final String name;
-    final Type type;
-
-    Property(String name, Type type) {
-      this.name = name;
-      this.type = type;
-    }
-  }
 
   private JsonTypes() {}
 
@@ -52,10 +44,10 @@ final class JsonTypes {
   }
 
   private static void checkObject(JsonNode node, Class<?> model, String path) {
-    for (Property property : PROPERTIES.get(model)) {
-      JsonNode value = node.get(property.name);
+    for (Map.Entry<String, Type> property : PROPERTIES.get(model).entrySet()) {
+      JsonNode value = node.get(property.getKey());
       if (value != null && !value.isNull()) {
-        checkValue(value, property.type, path + property.name);
+        checkValue(value, property.getValue(), path + property.getKey());
       }
     }
   }
@@ -78,7 +70,7 @@ final class JsonTypes {
       expect(value.isObject(), value, "an object", path);
       Type element = typeArgument(type, 1);
       // fieldNames(), not properties() (Jackson 2.15+): the SDK runs on Jackson 2.12 and newer.
-      for (java.util.Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+      for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
         String name = names.next();
         checkValue(value.get(name), element, path + "." + name);
       }
@@ -92,7 +84,7 @@ final class JsonTypes {
   private static void expect(boolean ok, JsonNode value, String expected, String path) {
     if (!ok) {
       throw new StagehandInvalidDataException(
-          path + " should be " + expected + " but is " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+          path + " should be " + expected + " but is " + value.getNodeType().name().toLowerCase(Locale.ROOT)
               + " " + abbreviate(value.toString()));
     }
   }

@@ -1,7 +1,6 @@
 package com.browserbase.stagehand.internal.http;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import okhttp3.Cookie;
 import okhttp3.CookieJar;
@@ -17,15 +16,8 @@ public final class MemoryCookieJar implements CookieJar {
   @Override
   public synchronized void saveFromResponse(HttpUrl url, List<Cookie> received) {
     for (Cookie cookie : received) {
-      Iterator<Cookie> it = cookies.iterator();
-      while (it.hasNext()) {
-        Cookie old = it.next();
-        if (old.name().equals(cookie.name())
-            && old.domain().equals(cookie.domain())
-            && old.path().equals(cookie.path())) {
-          it.remove();
-        }
-      }
+      cookies.removeIf(old -> old.name().equals(cookie.name()) && old.domain().equals(cookie.domain())
+          && old.path().equals(cookie.path()));
       if (cookie.expiresAt() > System.currentTimeMillis()) {
         cookies.add(cookie);
       }
@@ -34,17 +26,11 @@ public final class MemoryCookieJar implements CookieJar {
 
   @Override
   public synchronized List<Cookie> loadForRequest(HttpUrl url) {
-    if (cookies.isEmpty()) {
-      return java.util.Collections.emptyList();
-    }
     long now = System.currentTimeMillis();
+    cookies.removeIf(cookie -> cookie.expiresAt() <= now);
     List<Cookie> matching = new ArrayList<>();
-    Iterator<Cookie> it = cookies.iterator();
-    while (it.hasNext()) {
-      Cookie cookie = it.next();
-      if (cookie.expiresAt() <= now) {
-        it.remove();
-      } else if (cookie.matches(url)) {
+    for (Cookie cookie : cookies) {
+      if (cookie.matches(url)) {
         matching.add(cookie);
       }
     }

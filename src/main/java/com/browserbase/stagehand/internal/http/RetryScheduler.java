@@ -13,12 +13,7 @@ public interface RetryScheduler {
   void schedule(Runnable attempt, long delayMs);
 
   /** The real one: one shared daemon timer thread, started on first use, whose tasks only enqueue calls. */
-  RetryScheduler SYSTEM = new RetryScheduler() {
-    @Override
-    public void schedule(Runnable attempt, long delayMs) {
-      Timer.EXECUTOR.schedule(attempt, delayMs, TimeUnit.MILLISECONDS);
-    }
-  };
+  RetryScheduler SYSTEM = (attempt, delayMs) -> Timer.EXECUTOR.schedule(attempt, delayMs, TimeUnit.MILLISECONDS);
 
   /** Holder of the shared timer, created lazily. */
   final class Timer {
