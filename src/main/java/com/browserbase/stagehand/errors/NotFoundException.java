@@ -8,13 +8,8 @@ public final class NotFoundException extends StagehandServiceException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception; see {@link StagehandServiceException}. */
-  public NotFoundException(
-      int statusCode,
-      Map<String, List<String>> headers,
-      String body,
-      String message,
-      String code,
-      String summary) {
+  public NotFoundException(int statusCode, Map<String, List<String>> headers, String body, String message,
+      String code, String summary) {
     super(statusCode, headers, body, message, code, summary);
   }
 }

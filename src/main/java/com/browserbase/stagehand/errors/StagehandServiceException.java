@@ -32,13 +32,8 @@ public class StagehandServiceException extends StagehandException {
    * @param code the server's error code, or {@code null}
    * @param summary the full exception message
    */
-  public StagehandServiceException(
-      int statusCode,
-      Map<String, List<String>> headers,
-      String body,
-      String message,
-      String code,
-      String summary) {
+  public StagehandServiceException(int statusCode, Map<String, List<String>> headers, String body, String message,
+      String code, String summary) {
     super(summary);
     this.statusCode = statusCode;
     this.headers = headers != null ? headers : Collections.<String, List<String>>emptyMap();

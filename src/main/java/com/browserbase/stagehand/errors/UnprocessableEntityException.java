@@ -8,13 +8,8 @@ public final class UnprocessableEntityException extends StagehandServiceExceptio
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception; see {@link StagehandServiceException}. */
-  public UnprocessableEntityException(
-      int statusCode,
-      Map<String, List<String>> headers,
-      String body,
-      String message,
-      String code,
-      String summary) {
+  public UnprocessableEntityException(int statusCode, Map<String, List<String>> headers, String body, String message,
+      String code, String summary) {
     super(statusCode, headers, body, message, code, summary);
   }
 }
