@@ -47,10 +47,9 @@ public final class SseReader {
   private String lastEventId;
   private long retryMs = -1;
   private boolean skipLineFeed;
-  // The frame being read.
+  // The frame being read: its event name and its data lines so far (null before the first).
   private String event;
-  private String data;
-  private StringBuilder moreData;
+  private StringBuilder data;
   /** The bytes of the frame's data so far: its lines' values and the line feeds that join them. */
   private long dataBytes;
 
@@ -93,10 +92,7 @@ public final class SseReader {
       long end = lineEnd();
       if (end == -1) {
         source.skip(source.getBuffer().size()); // a last line without its end: an unfinished frame
-        event = null;
-        data = null;
-        moreData = null;
-        dataBytes = 0;
+        clear();
         return null;
       }
       if (end == 0) {
@@ -195,22 +191,22 @@ public final class SseReader {
 
   private void data(String value) {
     if (data == null) {
-      data = value;
+      data = new StringBuilder(value);
     } else {
-      if (moreData == null) {
-        moreData = new StringBuilder(data);
-      }
-      moreData.append('\n').append(value);
+      data.append('\n').append(value);
     }
   }
 
   private Frame dispatch() {
-    Frame frame = new Frame(event, moreData != null ? moreData.toString() : data, lastEventId);
+    Frame frame = new Frame(event, data.toString(), lastEventId);
+    clear();
+    return frame;
+  }
+
+  private void clear() {
     event = null;
     data = null;
-    moreData = null;
     dataBytes = 0;
-    return frame;
   }
 
   /** Consumes the line end at the head of the source. */
