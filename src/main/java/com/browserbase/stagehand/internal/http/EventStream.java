@@ -36,7 +36,7 @@ import okhttp3.Response;
  * the connection's source at the same time.
  */
 public final class EventStream implements StreamResponse<StreamEvent>, Iterator<StreamEvent> {
-  private static final ObjectReader EVENT_READER = HttpTransport.readerFor(StreamEvent.class);
+  private static final ObjectReader EVENT_READER = Json.MAPPER.readerFor(StreamEvent.class);
 
   private final Exchange exchange;
   private final Call call;

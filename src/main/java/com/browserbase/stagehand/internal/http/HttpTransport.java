@@ -201,7 +201,7 @@ public final class HttpTransport {
         try {
           T value = validate
               ? readChecked(type, success.exchange, () -> READER.readTree(body))
-              : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
+              : read(type, success.exchange, () -> type.reader.<T>readValue(body));
           return check(value, type, validate, success, body);
         } catch (IOException impossible) {
           throw new UncheckedIOException(impossible); // the body is in memory
@@ -235,7 +235,7 @@ public final class HttpTransport {
     traceBody(success.exchange, "response", body);
     T value = validate
         ? readChecked(type, success.exchange, () -> body)
-        : read(type, success.exchange, () -> readerFor(type.type).<T>readValue(body));
+        : read(type, success.exchange, () -> type.reader.<T>readValue(body));
     check(value, type, validate, success, body);
     JsonNode data = body.path("data");
     return StreamEvent.builder()
@@ -491,7 +491,8 @@ public final class HttpTransport {
   }
 
   /** Puts the values of each name (a header or a query parameter) in place of those it had. */
-  private static void replace(Map<String, List<String>> values, Consumer<String> remove, BiConsumer<String, String> add) {
+  private static void replace(
+      Map<String, List<String>> values, Consumer<String> remove, BiConsumer<String, String> add) {
     for (Map.Entry<String, List<String>> entry : values.entrySet()) {
       remove.accept(entry.getKey());
       for (String value : entry.getValue()) {
@@ -506,18 +507,6 @@ public final class HttpTransport {
     T read() throws IOException;
   }
 
-  /** One reader per response type, made once: creating an {@link ObjectReader} per call costs. */
-  private static final ClassValue<ObjectReader> READERS = new ClassValue<ObjectReader>() {
-    @Override
-    protected ObjectReader computeValue(Class<?> type) {
-      return READER.forType(type);
-    }
-  };
-
-  static ObjectReader readerFor(Class<?> type) {
-    return READERS.get(type);
-  }
-
   private <T> T parse(Response response, ResponseType<T> type, Exchange exchange) throws IOException {
     BufferedSource body = body(response);
     if (Exchange.LOG.isTraceEnabled()) {
@@ -525,9 +514,9 @@ public final class HttpTransport {
       Charset charset = contentType != null ? contentType.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
       String text = body.readString(charset);
       traceBody(exchange, "response", text);
-      return read(type, exchange, () -> readerFor(type.type).<T>readValue(text));
+      return read(type, exchange, () -> type.reader.<T>readValue(text));
     }
-    return read(type, exchange, () -> readerFor(type.type).<T>readValue(body.inputStream()));
+    return read(type, exchange, () -> type.reader.<T>readValue(body.inputStream()));
   }
 
   /** Reads a tree, checks its JSON types against the type, then converts it (see {@link #check}). */
@@ -542,7 +531,7 @@ public final class HttpTransport {
           "The response of " + exchange.description() + " is not a valid " + type.name() + ": "
               + exchange.mask(e.getMessage()), e);
     }
-    return read(type, exchange, () -> readerFor(type.type).<T>readValue(tree));
+    return read(type, exchange, () -> type.reader.<T>readValue(tree));
   }
 
   private static <T> T read(ResponseType<T> type, Exchange exchange, Reading<T> reading) throws IOException {

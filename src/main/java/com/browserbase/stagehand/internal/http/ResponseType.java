@@ -1,6 +1,8 @@
 package com.browserbase.stagehand.internal.http;
 
 import com.browserbase.stagehand.errors.StagehandInvalidDataException;
+import com.browserbase.stagehand.internal.runtime.Json;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -13,6 +15,8 @@ import java.util.function.UnaryOperator;
  */
 public final class ResponseType<T> {
   final Class<T> type;
+  /** Reads the response class: made once, as creating an {@link ObjectReader} per call costs. */
+  final ObjectReader reader;
   final UnaryOperator<T> validator;
   private final Function<T, Boolean> success;
   private final Function<T, String> unusable;
@@ -20,6 +24,7 @@ public final class ResponseType<T> {
   private ResponseType(Class<T> type, UnaryOperator<T> validator, Function<T, Boolean> success,
       Function<T, String> unusable) {
     this.type = type;
+    this.reader = Json.MAPPER.readerFor(type);
     this.validator = validator;
     this.success = success;
     this.unusable = unusable;
