@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import okhttp3.Call;
@@ -296,25 +297,19 @@ public final class HttpTransport {
   }
 
   private <X> X sendBlocking(Exchange exchange, Handler<X> handler) {
+    AtomicReference<X> value = new AtomicReference<>();
     while (true) {
       Exchange.Step step = exchange.beforeAttempt(true);
       if (step == null) {
         Call call = exchange.newCall();
-        Response response = null;
-        Success success = null;
         try {
-          response = call.execute();
-          step = exchange.onResponse(response);
-          if (step.response != null) {
-            success = new Success(exchange, call, step.response);
-            return handle(handler, success);
-          }
+          step = settle(exchange, call, call.execute(), handler, true, value::set);
         } catch (IOException e) {
-          step = exchange.onFailure(e, response, true);
-        } finally {
-          if (success == null || !success.kept) {
-            exchange.done(call);
-          }
+          exchange.done(call);
+          step = exchange.onFailure(e, null, true);
+        }
+        if (step == null) {
+          return value.get();
         }
       }
       if (step.failure != null) {
@@ -357,54 +352,29 @@ public final class HttpTransport {
     exchange.newCall().enqueue(new Callback() {
       @Override
       public void onResponse(Call call, Response response) {
-        Exchange.Step step = exchange.onResponse(response);
-        if (step.response != null) {
-          step = deliver(call, step.response);
-          if (step == null) {
-            return;
-          }
+        Exchange.Step step;
+        try {
+          step = settle(exchange, call, response, handler, false, value -> {
+            if (!result.complete(value) && value instanceof AutoCloseable) {
+              closeQuietly((AutoCloseable) value); // the caller gave up meanwhile
+            }
+          });
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+          return;
         }
-        next(call, step);
+        if (step != null) {
+          next(step);
+        }
       }
 
       @Override
       public void onFailure(Call call, IOException e) {
-        next(call, exchange.onFailure(e, null, false));
-      }
-
-      /** Hands the value on; returns the step to take instead when reading the body failed. */
-      private Exchange.Step deliver(Call call, Response response) {
-        if (result.isDone()) {
-          response.close();
-          exchange.done(call);
-          return null;
-        }
-        Success success = new Success(exchange, call, response);
-        X value;
-        try {
-          value = handle(handler, success);
-        } catch (IOException e) {
-          return exchange.onFailure(e, response, false);
-        } catch (RuntimeException e) {
-          exchange.done(call);
-          result.completeExceptionally(e);
-          return null;
-        }
-        if (!success.kept) {
-          exchange.done(call);
-        }
-        if (!result.complete(value) && value instanceof AutoCloseable) {
-          try {
-            ((AutoCloseable) value).close();
-          } catch (Exception ignored) {
-            // the value was never handed out; nothing to report
-          }
-        }
-        return null;
-      }
-
-      private void next(Call call, Exchange.Step step) {
         exchange.done(call);
+        next(exchange.onFailure(e, null, false));
+      }
+
+      private void next(Exchange.Step step) {
         if (step.failure != null) {
           result.completeExceptionally(step.failure);
         } else if (step.resend) {
@@ -414,6 +384,41 @@ public final class HttpTransport {
         }
       }
     });
+  }
+
+  /**
+   * Ends an answered attempt, for both loops: hands the value made of a successful answer to {@code
+   * deliver} and returns {@code null}, or else returns the step to take after an error answer or a
+   * failure while reading the body. The call is then over, unless the value keeps it (a stream).
+   */
+  private static <X> Exchange.Step settle(Exchange exchange, Call call, Response response, Handler<X> handler,
+      boolean callerThread, Consumer<X> deliver) {
+    Success success = null;
+    X value;
+    try {
+      Exchange.Step step = exchange.onResponse(response);
+      if (step.response == null) {
+        return step;
+      }
+      success = new Success(exchange, call, step.response);
+      value = handle(handler, success);
+    } catch (IOException e) {
+      return exchange.onFailure(e, response, callerThread);
+    } finally {
+      if (success == null || !success.kept) {
+        exchange.done(call);
+      }
+    }
+    deliver.accept(value);
+    return null;
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // the value was never handed out; nothing to report
+    }
   }
 
   // ---- building requests -----------------------------------------------------------------------------
