@@ -23,14 +23,9 @@ public class StagehandServiceException extends StagehandException {
   private final String code;
 
   /**
-   * Creates the exception for one error response.
-   *
-   * @param statusCode the HTTP status
-   * @param headers the response headers, names in lower case
-   * @param body the response body as text, empty when there was none
-   * @param message the readable message taken from the body
-   * @param code the server's error code, or {@code null}
-   * @param summary the full exception message
+   * Creates the exception for one error response from what its accessors return (headers keyed by
+   * lower-case name, the body empty when there was none, {@code code} possibly {@code null});
+   * {@code summary} is the full exception message.
    */
   public StagehandServiceException(int statusCode, Map<String, List<String>> headers, String body, String message,
       String code, String summary) {

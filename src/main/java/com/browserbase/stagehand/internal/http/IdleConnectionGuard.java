@@ -22,7 +22,7 @@ import okhttp3.Response;
  * never read it; and a request with side effects ({@code act}, {@code start}) cannot be retried after
  * the fact, because from the client's side "never read" and "read, then the server died" look the
  * same. So the decision is made before anything is sent: a connection idle longer than {@link
- * #DEFAULT_MAX_IDLE} is closed unused and the attempt fails with {@link StaleConnectionException},
+ * #DEFAULT_MAX_IDLE_MS} is closed unused and the attempt fails with {@link StaleConnectionException},
  * which the retry loop repeats at once on a new connection without counting it as a retry. The bound
  * is Apache HttpClient's {@code validateAfterInactivity} default, well under the idle timeouts in
  * use; the SDK's own connection pool also evicts connections idle for that long. HTTP/2 connections

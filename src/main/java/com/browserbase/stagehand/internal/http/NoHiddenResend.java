@@ -64,10 +64,8 @@ final class NoHiddenResend implements Interceptor {
   }
 
   /**
-   * The answer or the failure an attempt really ended with: what {@code failure} holds when this
-   * interceptor held it back from OkHttp, else {@code failure} itself.
-   *
-   * @return a {@link Response} or an {@link IOException}
+   * The answer ({@link Response}) or the failure ({@link IOException}) an attempt really ended with:
+   * what {@code failure} holds when this interceptor held it back from OkHttp, else {@code failure}.
    */
   static Object unwrap(IOException failure) {
     if (failure instanceof Held) {

@@ -30,11 +30,7 @@ public final class ResponseType<T> {
     this.unusable = unusable;
   }
 
-  /**
-   * A response class, its {@code validate()} and its {@code success()} accessor.
-   *
-   * @param success reads the envelope's {@code success} flag; may throw when it is missing
-   */
+  /** A response class, its {@code validate()} and its {@code success()} accessor (which may throw when missing). */
   public static <T> ResponseType<T> of(Class<T> type, UnaryOperator<T> validator, Function<T, Boolean> success) {
     return new ResponseType<>(type, validator, success, value -> null);
   }

@@ -53,27 +53,16 @@ public final class RetryPolicy {
     }
   }
 
-  /**
-   * Decides on an error status.
-   *
-   * @param retriesDone retries already made for this call
-   * @return the retry, or {@code null} to raise the error
-   */
+  /** Decides on an error status, {@code retriesDone} retries into the call: the retry, or {@code null}. */
   public Retry onStatus(Endpoint endpoint, int status, Headers headers, int retriesDone, int maxRetries) {
     if (retriesDone >= maxRetries) {
       return null;
     }
-    String shouldRetry = headers.get("x-should-retry");
-    boolean retry;
-    if ("true".equalsIgnoreCase(shouldRetry)) {
-      retry = true;
-    } else if ("false".equalsIgnoreCase(shouldRetry)) {
-      retry = false;
-    } else if (endpoint.sideEffects) {
-      retry = status == 429 || status == 503;
-    } else {
-      retry = status == 408 || status == 409 || status == 429 || status >= 500;
-    }
+    boolean byStatus = endpoint.sideEffects
+        ? status == 429 || status == 503
+        : status == 408 || status == 409 || status == 429 || status >= 500;
+    String shouldRetry = headers.get("x-should-retry"); // the server's word overrides the status rules
+    boolean retry = "true".equalsIgnoreCase(shouldRetry) || (byStatus && !"false".equalsIgnoreCase(shouldRetry));
     if (!retry) {
       return null;
     }
@@ -85,11 +74,7 @@ public final class RetryPolicy {
     return new Retry(delay, "HTTP " + status);
   }
 
-  /**
-   * Decides on a network failure.
-   *
-   * @return the retry, or {@code null} to raise the failure
-   */
+  /** Decides on a network failure: the retry, or {@code null} to raise the failure. */
   public Retry onFailure(Endpoint endpoint, IOException failure, int retriesDone, int maxRetries) {
     if (retriesDone >= maxRetries) {
       return null;

@@ -17,12 +17,9 @@ public final class Transports {
   private Transports() {}
 
   /**
-   * Adds the SDK's guards to a client being built.
-   *
-   * @param http the builder of the SDK's client
-   * @param users the user's own client it derives from, or {@code null}: its event listeners are kept,
-   *     and a socket factory of its own is not replaced
-   * @param maxIdleMs the longest a connection may sit idle and still be used
+   * Adds the SDK's guards to {@code http}, the builder of the SDK's client. {@code users} is the user's
+   * own client it derives from, or {@code null}: its event listeners are kept, and a socket factory of
+   * its own is not replaced.
    */
   public static void guard(OkHttpClient.Builder http, OkHttpClient users, long maxIdleMs) {
     IdleConnectionGuard idle = new IdleConnectionGuard(maxIdleMs);

@@ -53,11 +53,6 @@ public final class SseReader {
   /** The bytes of the frame's data so far: its lines' values and the line feeds that join them. */
   private long dataBytes;
 
-  /** Reads from {@code source} with the client's default bound on a frame; the caller closes it. */
-  public SseReader(BufferedSource source) {
-    this(source, ReadLimit.DEFAULT_MAX_RESPONSE_BYTES);
-  }
-
   /**
    * Reads from {@code source}; the caller closes it.
    *

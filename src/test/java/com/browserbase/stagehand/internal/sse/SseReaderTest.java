@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SseReaderTest {
 
   private static SseReader reader(String text) {
-    return new SseReader(new Buffer().writeUtf8(text));
+    return new SseReader(new Buffer().writeUtf8(text), ReadLimit.DEFAULT_MAX_RESPONSE_BYTES);
   }
 
   private static List<SseReader.Frame> readAll(SseReader reader) throws IOException {
@@ -69,7 +69,7 @@ class SseReaderTest {
   }
 
   private static SseReader reader(ChunkedSource source) {
-    return new SseReader(Okio.buffer(source));
+    return new SseReader(Okio.buffer(source), ReadLimit.DEFAULT_MAX_RESPONSE_BYTES);
   }
 
   @Test
