@@ -138,14 +138,9 @@ public final class StagehandOkHttpClient implements StagehandClient {
   }
 
   /**
-   * Closes the client: every later call throws {@link IllegalStateException} at once. A client made
-   * by {@link #builder()} also cancels its calls in flight (they fail with {@code "... was
-   * cancelled: the client was closed"}), including those of the clients derived from it; ends every
-   * session still {@linkplain SessionService#opened() open}, all at once and for at most {@value
-   * #END_SESSIONS_SECONDS} s (failures are logged at WARN, never thrown); and releases its threads
-   * and connections (a pool of your own {@link OkHttpClient} is left alone); in local mode it then
-   * stops the local server and its browsers. A client made by {@link #withOptions} only stops making
-   * calls. Idempotent.
+   * {@inheritDoc} Here the calls cancelled fail with {@code "... was cancelled: the client was closed"},
+   * the open sessions are ended all at once for at most {@value #END_SESSIONS_SECONDS} s (failures logged
+   * at WARN), a pool of your own {@link OkHttpClient} is left alone, and the local server's browsers stop too.
    */
   @Override
   public void close() {
@@ -229,8 +224,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
     private ActionCache actionCache;
     private boolean allowPlainHttp;
     // Values set by a setter are not replaced by fromEnv(), whichever is called first.
-    private boolean explicitBaseUrl;
-    private boolean explicitLocalServer;
+    private boolean explicitServer; // baseUrl(...) or localServer(...), whichever came last
     private boolean explicitApiKey;
     private boolean explicitProjectId;
     private boolean explicitModelApiKey;
@@ -258,12 +252,12 @@ public final class StagehandOkHttpClient implements StagehandClient {
     Builder fromEnv(UnaryOperator<String> properties, UnaryOperator<String> environment) {
       String url = first(properties.apply("stagehand.baseUrl"), environment.apply("STAGEHAND_BASE_URL"),
           environment.apply("STAGEHAND_API_URL"));
-      if (url != null && !explicitBaseUrl && !explicitLocalServer) {
+      if (url != null && !explicitServer) {
         baseUrl(url);
-        explicitBaseUrl = false;
+        explicitServer = false;
       }
       String server = first(properties.apply("stagehand.server"), environment.apply("STAGEHAND_SERVER"));
-      if (server != null && !explicitBaseUrl && !explicitLocalServer) {
+      if (server != null && !explicitServer) {
         if (server.equalsIgnoreCase("local")) {
           localServer = localServerFromEnv(properties, environment);
         } else if (!server.equalsIgnoreCase("remote")) {
@@ -323,9 +317,8 @@ public final class StagehandOkHttpClient implements StagehandClient {
         throw new IllegalArgumentException("baseUrl is not an http or https URL: " + baseUrl);
       }
       this.baseUrl = baseUrl;
-      this.explicitBaseUrl = true;
+      this.explicitServer = true;
       this.localServer = null;
-      this.explicitLocalServer = false;
       return this;
     }
 
@@ -340,8 +333,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
      */
     public Builder localServer(LocalServer localServer) {
       this.localServer = Checks.notNull(localServer, "localServer");
-      this.explicitLocalServer = true;
-      this.explicitBaseUrl = false;
+      this.explicitServer = true;
       return this;
     }
 
@@ -611,8 +603,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
       copy.localServer = localServer;
       copy.actionCache = actionCache;
       copy.allowPlainHttp = allowPlainHttp;
-      copy.explicitBaseUrl = explicitBaseUrl;
-      copy.explicitLocalServer = explicitLocalServer;
+      copy.explicitServer = explicitServer;
       copy.explicitApiKey = explicitApiKey;
       copy.explicitProjectId = explicitProjectId;
       copy.explicitModelApiKey = explicitModelApiKey;
