@@ -93,12 +93,9 @@ final class Errors {
    * {"error":"..."}}, {@code {"message":"..."}}, {@code {"error":[{"path":..,"message":..}]}}, {@code
    * {"error":"Request validation failed","issues":[...]}}, or {@code null} when none fits.
    */
-  static String messageOf(JsonNode json) {
+  private static String messageOf(JsonNode json) {
     if (json.isArray()) {
       return issues(json);
-    }
-    if (!json.isObject()) {
-      return json.isValueNode() && !json.isNull() ? json.asText() : null;
     }
     JsonNode error = json.get("error");
     JsonNode issues = json.get("issues");

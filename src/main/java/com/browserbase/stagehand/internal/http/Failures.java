@@ -37,9 +37,6 @@ final class Failures {
       if (cause instanceof IOException && !(cause instanceof JsonProcessingException)) {
         return (IOException) cause;
       }
-      if (cause == cause.getCause()) {
-        break;
-      }
     }
     return null;
   }
@@ -68,7 +65,7 @@ final class Failures {
 
   /** A throwable's message, or else its cause's, or else its type: never {@code null}. */
   static String text(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
       String message = t.getMessage();
       if (message != null && !message.trim().isEmpty()) {
         return message;
