@@ -114,12 +114,9 @@ final class ActCacheEntry {
   }
 
   /**
-   * The entry for what an act by instruction did, with every variable value in it replaced by its
-   * {@code %name%} placeholder; {@code null} when that cannot be done without changing what a replay
-   * would do (a value inside a selector or a method, which the server does not substitute). The page
-   * URL is stored with the values of its secret-looking parameters masked ({@code ?token=***}, {@link
-   * Redactor#maskSecretParams}): it is there for the reader, no replay and no key uses it (the key is
-   * made of the URL as it is).
+   * The entry for what an act by instruction did, each variable value replaced by its {@code %name%}; {@code null}
+   * when a value is inside a selector or a method, which the server does not substitute. The URL is stored with its
+   * secret-looking parameters masked ({@link Redactor#maskSecretParams}): only readers see it, no key or replay.
    */
   static ActCacheEntry of(String instruction, String url, List<String> names, Map<String, String> values,
       List<ObjectNode> actions, String actionDescription, String message) {
@@ -186,10 +183,7 @@ final class ActCacheEntry {
     root.put("version", 1);
     root.put("instruction", instruction);
     root.put("url", url);
-    ArrayNode keys = root.putArray("variableKeys");
-    for (String name : variableKeys) {
-      keys.add(name);
-    }
+    variableKeys.forEach(root.putArray("variableKeys")::add);
     root.putArray("actions").addAll(actions);
     if (actionDescription != null) {
       root.put("actionDescription", actionDescription);

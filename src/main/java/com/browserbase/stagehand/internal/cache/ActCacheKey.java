@@ -1,5 +1,6 @@
 package com.browserbase.stagehand.internal.cache;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,26 +55,11 @@ final class ActCacheKey {
     return text.substring(start, end);
   }
 
+  /** ECMAScript's WhiteSpace and LineTerminator, but for U+2000..U+200A (see {@link #isJsWhitespace}). */
+  private static final String JS_WHITESPACE = "\t\n\u000b\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff";
+
   private static boolean isJsWhitespace(char c) {
-    switch (c) {
-      case '\t':
-      case '\n':
-      case '\u000b':
-      case '\f':
-      case '\r':
-      case ' ':
-      case '\u00a0':
-      case '\u1680':
-      case '\u2028':
-      case '\u2029':
-      case '\u202f':
-      case '\u205f':
-      case '\u3000':
-      case '\ufeff':
-        return true;
-      default:
-        return c >= '\u2000' && c <= '\u200a';
-    }
+    return JS_WHITESPACE.indexOf(c) >= 0 || c >= '\u2000' && c <= '\u200a';
   }
 
   private static String sha256Hex(String text) {
@@ -84,11 +70,6 @@ final class ActCacheKey {
       throw new IllegalStateException("This JVM has no SHA-256", e); // every Java SE platform must have it
     }
     // The JSON text has no unpaired surrogate (JsJson escapes them), so UTF-8 is exact.
-    byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
-    StringBuilder hex = new StringBuilder(64);
-    for (byte b : hash) {
-      hex.append(Character.forDigit(b >> 4 & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return hex.toString();
+    return String.format("%064x", new BigInteger(1, digest.digest(text.getBytes(StandardCharsets.UTF_8))));
   }
 }

@@ -81,42 +81,27 @@ final class JsJson {
   }
 
   private static void write(JsonNode value, String indent, StringBuilder out) {
-    if (value.isObject()) {
-      if (value.size() == 0) {
-        out.append("{}");
-        return;
-      }
-      String inner = indent + "  ";
-      out.append("{\n");
-      // fieldNames(), not fields() or properties(): the one of the three no Jackson 2.12+ deprecates or lacks
-      for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        out.append(inner);
-        quote(name, out);
-        out.append(": ");
-        write(value.get(name), inner, out);
-        out.append(it.hasNext() ? ",\n" : "\n");
-      }
-      out.append(indent).append('}');
-    } else if (value.isArray()) {
-      if (value.size() == 0) {
-        out.append("[]");
-        return;
-      }
-      String inner = indent + "  ";
-      out.append("[\n");
-      for (int i = 0; i < value.size(); i++) {
-        out.append(inner);
-        write(value.get(i), inner, out);
-        out.append(i + 1 < value.size() ? ",\n" : "\n");
-      }
-      out.append(indent).append(']');
-    } else if (value.isTextual()) {
+    if (value.isTextual()) {
       quote(value.textValue(), out);
-    } else if (value.isMissingNode()) {
-      out.append("null");
-    } else {
+    } else if (!value.isContainerNode()) {
       out.append(value.toString()); // numbers, booleans, null
+    } else if (value.size() == 0) {
+      out.append(value.isObject() ? "{}" : "[]");
+    } else {
+      String inner = indent + "  ";
+      out.append(value.isObject() ? "{\n" : "[\n");
+      // fieldNames(), not fields() or properties(): the one of the three no Jackson 2.12+ deprecates or lacks
+      Iterator<String> names = value.fieldNames(); // none in an array
+      for (Iterator<JsonNode> children = value.iterator(); children.hasNext(); ) {
+        out.append(inner);
+        if (names.hasNext()) {
+          quote(names.next(), out);
+          out.append(": ");
+        }
+        write(children.next(), inner, out);
+        out.append(children.hasNext() ? ",\n" : "\n");
+      }
+      out.append(indent).append(value.isObject() ? '}' : ']');
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import okhttp3.HttpUrl;
 
 /**
@@ -25,17 +26,14 @@ import okhttp3.HttpUrl;
 final class WhatwgUrls {
   private WhatwgUrls() {}
 
-  /** Which code points a part of a URL percent-encodes. */
-  private interface EncodeSet {
-    boolean encodes(int codePoint);
-  }
-
-  private static final EncodeSet C0_CONTROL = c -> c < 0x20 || c > 0x7e;
-  private static final EncodeSet FRAGMENT = c -> C0_CONTROL.encodes(c) || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`';
-  private static final EncodeSet PATH = c -> C0_CONTROL.encodes(c) || c == ' ' || c == '"' || c == '#' || c == '<' || c == '>'
-      || c == '?' || c == '`' || c == '{' || c == '}';
-  private static final EncodeSet USERINFO = c -> PATH.encodes(c) || c == '/' || c == ':' || c == ';' || c == '='
-      || c == '@' || c == '[' || c == '\\' || c == ']' || c == '^' || c == '|';
+  /** Which code points each part of a URL percent-encodes. */
+  private static final IntPredicate C0_CONTROL = c -> c < 0x20 || c > 0x7e;
+  private static final IntPredicate FRAGMENT = C0_CONTROL.or(c -> c == ' ' || c == '"' || c == '<' || c == '>'
+      || c == '`');
+  private static final IntPredicate PATH = C0_CONTROL.or(c -> c == ' ' || c == '"' || c == '#' || c == '<' || c == '>'
+      || c == '?' || c == '`' || c == '{' || c == '}');
+  private static final IntPredicate USERINFO = PATH.or(c -> c == '/' || c == ':' || c == ';' || c == '='
+      || c == '@' || c == '[' || c == '\\' || c == ']' || c == '^' || c == '|');
 
   /** The normalised form of {@code raw}, or {@code raw} itself when it is no URL. */
   static String normalize(String raw) {
@@ -126,16 +124,8 @@ final class WhatwgUrls {
   }
 
   private static int defaultPort(String scheme) {
-    switch (scheme) {
-      case "http":
-      case "ws":
-        return 80;
-      case "https":
-      case "wss":
-        return 443;
-      default:
-        return -1;
-    }
+    return scheme.equals("http") || scheme.equals("ws") ? 80
+        : scheme.equals("https") || scheme.equals("wss") ? 443 : -1;
   }
 
   /**
@@ -258,12 +248,12 @@ final class WhatwgUrls {
   }
 
   /** Percent-encodes the code points of {@code set} as UTF-8 (an unpaired surrogate as U+FFFD); {@code %} stays. */
-  private static String encode(String text, EncodeSet set) {
+  private static String encode(String text, IntPredicate set) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); ) {
       int c = codePointAt(text, i);
       int width = Character.isSupplementaryCodePoint(c) ? 2 : 1;
-      if (set.encodes(c)) {
+      if (set.test(c)) {
         if (out == null) {
           out = new StringBuilder(text.length() + 16).append(text, 0, i);
         }
@@ -328,7 +318,7 @@ final class WhatwgUrls {
   }
 
   private static int hex(char c) {
-    return Character.digit(c, 16) >= 0 && c < 0x80 ? Character.digit(c, 16) : -1;
+    return c < 0x80 ? Character.digit(c, 16) : -1;
   }
 
   /** The {@code application/x-www-form-urlencoded} form: alphanumerics and {@code *-._} as they are, space as {@code +}. */
