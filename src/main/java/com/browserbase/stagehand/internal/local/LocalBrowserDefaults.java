@@ -1,7 +1,6 @@
 package com.browserbase.stagehand.internal.local;
 
 import com.browserbase.stagehand.internal.runtime.Checks;
-import com.browserbase.stagehand.internal.runtime.ToString;
 import com.browserbase.stagehand.models.sessions.BrowserConfig;
 import com.browserbase.stagehand.models.sessions.LocalBrowserLaunchOptions;
 import com.browserbase.stagehand.models.sessions.SessionStartParams;
@@ -51,16 +50,8 @@ final class LocalBrowserDefaults {
 
   /** The Chromium of sessions without a browser: {@code configured}, or the first found on the PATH. */
   static Optional<Path> chrome(Optional<Path> configured) {
-    if (configured.isPresent()) {
-      return configured;
-    }
-    for (String name : BROWSER_NAMES) {
-      Optional<Path> found = Executables.onPath(name);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return Optional.empty();
+    return configured.isPresent() ? configured : BROWSER_NAMES.stream().map(Executables::onPath)
+        .filter(Optional::isPresent).map(Optional::get).findFirst();
   }
 
   /** Whether this JVM runs as root: the effective user id on Linux, else the user name. */
@@ -109,14 +100,5 @@ final class LocalBrowserDefaults {
       options.args(args);
     }
     return options.build();
-  }
-
-  @Override
-  public String toString() {
-    return ToString.of("LocalBrowserDefaults")
-        .add("executablePath", executablePath)
-        .add("headless", headless)
-        .add("args", args)
-        .toString();
   }
 }

@@ -15,38 +15,12 @@ import java.util.stream.Stream;
  * Java 8 bytecode); on Java 8 the tree is the process alone. Not API.
  */
 final class ProcessTree {
-  private static final Method PID;
-  private static final Method DESCENDANTS;
-  private static final Method HANDLE_PID;
-  private static final Method HANDLE_IS_ALIVE;
-  private static final Method HANDLE_DESTROY;
-  private static final Method HANDLE_DESTROY_FORCIBLY;
-
-  static {
-    Method pid = null;
-    Method descendants = null;
-    Method handlePid = null;
-    Method isAlive = null;
-    Method destroy = null;
-    Method destroyForcibly = null;
-    try {
-      Class<?> handle = Class.forName("java.lang.ProcessHandle");
-      pid = Process.class.getMethod("pid");
-      descendants = Process.class.getMethod("descendants");
-      handlePid = handle.getMethod("pid");
-      isAlive = handle.getMethod("isAlive");
-      destroy = handle.getMethod("destroy");
-      destroyForcibly = handle.getMethod("destroyForcibly");
-    } catch (ReflectiveOperationException java8) {
-      descendants = null;
-    }
-    PID = pid;
-    DESCENDANTS = descendants;
-    HANDLE_PID = handlePid;
-    HANDLE_IS_ALIVE = isAlive;
-    HANDLE_DESTROY = destroy;
-    HANDLE_DESTROY_FORCIBLY = destroyForcibly;
-  }
+  private static final Method PID = method("java.lang.Process", "pid");
+  private static final Method DESCENDANTS = method("java.lang.Process", "descendants");
+  private static final Method HANDLE_PID = method("java.lang.ProcessHandle", "pid");
+  private static final Method HANDLE_IS_ALIVE = method("java.lang.ProcessHandle", "isAlive");
+  private static final Method HANDLE_DESTROY = method("java.lang.ProcessHandle", "destroy");
+  private static final Method HANDLE_DESTROY_FORCIBLY = method("java.lang.ProcessHandle", "destroyForcibly");
 
   private final Process root;
   /** {@code ProcessHandle}s, deepest last; empty on Java 8. */
@@ -121,6 +95,15 @@ final class ProcessTree {
     }
     if (root.isAlive()) {
       root.destroyForcibly();
+    }
+  }
+
+  /** The public method {@code name} of the class {@code type}, or {@code null} before Java 9. */
+  private static Method method(String type, String name) {
+    try {
+      return Class.forName(type).getMethod(name);
+    } catch (ReflectiveOperationException java8) {
+      return null;
     }
   }
 

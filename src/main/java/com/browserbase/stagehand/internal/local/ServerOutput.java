@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +36,8 @@ final class ServerOutput {
 
   private final String name;
   private final ArrayDeque<String> lines = new ArrayDeque<>();
-  /** Errors the server logged, with the sequence number of their line. */
-  private final ArrayDeque<Numbered> errors = new ArrayDeque<>();
+  /** Errors the server logged, by the sequence number of their line. */
+  private final TreeMap<Long, String> errors = new TreeMap<>();
   private final List<Thread> readers = new ArrayList<>();
   private long sequence;
   /** When the last line was read ({@link System#nanoTime()}), for {@link #settle}. */
@@ -120,13 +121,7 @@ final class ServerOutput {
 
   /** The errors logged after {@code mark}, shortened, oldest first. */
   synchronized List<String> errorsSince(long mark) {
-    List<String> since = new ArrayList<>();
-    for (Numbered error : errors) {
-      if (error.sequence > mark) {
-        since.add(error.text);
-      }
-    }
-    return since;
+    return new ArrayList<>(errors.tailMap(mark, false).values());
   }
 
   private void pump(InputStream stream, boolean stderr) {
@@ -171,9 +166,9 @@ final class ServerOutput {
         lines.removeFirst();
       }
       if (error) {
-        errors.addLast(new Numbered(number, text));
+        errors.put(number, text);
         if (errors.size() > KEPT_ERRORS) {
-          errors.removeFirst();
+          errors.pollFirstEntry();
         }
       }
     }
@@ -248,16 +243,6 @@ final class ServerOutput {
         if (LOG.isTraceEnabled()) {
           LOG.trace(json ? Redactor.redact(line) : line);
         }
-    }
-  }
-
-  private static final class Numbered {
-    final long sequence;
-    final String text;
-
-    Numbered(long sequence, String text) {
-      this.sequence = sequence;
-      this.text = text;
     }
   }
 }
