@@ -43,22 +43,6 @@ public final class Checks {
     return value;
   }
 
-  /** For {@code validate()}: throws naming the property by its path from the response's root. */
-  public static void presentAt(Object value, String path, String property, String type) {
-    if (value == null) {
-      throw new StagehandInvalidDataException(
-          path + property + " (" + type + "." + property + ") is missing from the response");
-    }
-  }
-
-  /** Throws when a union holds a JSON form this SDK version does not know (kept as a raw node). */
-  public static void knownFormAt(Object value, String path, String property) {
-    if (value instanceof JsonNode) {
-      throw new StagehandInvalidDataException(
-          path + property + " has a form this SDK version does not know: " + value);
-    }
-  }
-
   /** Throws {@link IllegalArgumentException} naming {@code field} when a number is negative. */
   public static <T extends Number> T nonNegative(T value, String field) {
     if (value != null && value.doubleValue() < 0) {

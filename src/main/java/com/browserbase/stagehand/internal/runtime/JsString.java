@@ -3,6 +3,7 @@ package com.browserbase.stagehand.internal.runtime;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Collections;
 
 /**
  * The text JavaScript's {@code String(value)} gives for a value the SDK sends as JSON: what the
@@ -125,10 +126,6 @@ public final class JsString {
   }
 
   private static String zeros(int count) {
-    StringBuilder zeros = new StringBuilder(count);
-    for (int i = 0; i < count; i++) {
-      zeros.append('0');
-    }
-    return zeros.toString();
+    return String.join("", Collections.nCopies(count, "0"));
   }
 }

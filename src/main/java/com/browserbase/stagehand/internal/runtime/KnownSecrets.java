@@ -50,11 +50,6 @@ public final class KnownSecrets {
     return set.isEmpty() ? NONE : new KnownSecrets(Collections.unmodifiableSet(set));
   }
 
-  /** Whether there is none. */
-  public boolean isEmpty() {
-    return exact.isEmpty();
-  }
-
   /**
    * {@code text} with every known secret in it replaced by {@code ***} (overlapping or adjacent ones
    * by one {@code ***}); {@code text} itself when none occurs, or when it is {@code null}.

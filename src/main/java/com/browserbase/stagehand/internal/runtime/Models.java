@@ -1,5 +1,6 @@
 package com.browserbase.stagehand.internal.runtime;
 
+import com.browserbase.stagehand.errors.StagehandInvalidDataException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Field;
@@ -11,9 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What every model shares, read from its fields (found once per class), so that a model's
- * {@code equals}, {@code hashCode}, {@code toString} and {@code validate} are one line each. Not
- * API.
+ * What every model shares, read from its fields (found once per class), so that a model's {@code equals}, {@code
+ * hashCode}, {@code toString} and {@code validate} are one line each. Not API.
  *
  * <ul>
  *   <li>Equality and hash code take every instance field, in declaration order ({@code
@@ -178,11 +178,7 @@ public final class Models {
     }
   }
 
-  /**
-   * {@code model.validate()}: returns the model, or throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
-   * path.
-   */
+  /** {@code model.validate()}: the model, or {@link StagehandInvalidDataException} naming the first problem's path. */
   public static <T> T validate(T model) {
     validateAt(model, "");
     return model;
@@ -195,11 +191,13 @@ public final class Models {
         continue;
       }
       Object value = property.get(model);
-      if (property.required) {
-        Checks.presentAt(value, path, property.json, type);
+      if (property.required && value == null) {
+        throw new StagehandInvalidDataException(
+            path + property.json + " (" + type + "." + property.json + ") is missing from the response");
       }
-      if (property.union) {
-        Checks.knownFormAt(value, path, property.json);
+      if (property.union && value instanceof JsonNode) { // kept raw: none of the forms the union knows
+        throw new StagehandInvalidDataException(
+            path + property.json + " has a form this SDK version does not know: " + value);
       }
       if (value instanceof List) {
         List<?> list = (List<?>) value;

@@ -3,7 +3,6 @@ package com.browserbase.stagehand.internal.runtime;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.VirtualBeanPropertyWriter;
@@ -39,23 +39,13 @@ final class OneKeyPerProperty {
 
   /** The Jackson module that installs the rule on a mapper. */
   static Module module() {
-    return new Module() {
-      @Override
-      public String getModuleName() {
-        return "stagehand-one-key-per-property";
-      }
-
-      @Override
-      public Version version() {
-        return Version.unknownVersion();
-      }
-
+    return new SimpleModule("stagehand-one-key-per-property") {
       @Override
       public void setupModule(SetupContext context) {
-        context.addBeanSerializerModifier(new YieldingProperties());
+        super.setupModule(context);
         context.insertAnnotationIntrospector(new AppendedNotAdditional());
       }
-    };
+    }.setSerializerModifier(new YieldingProperties());
   }
 
   /** Wraps each modelled property of a model with additional properties in a {@link Yielding} writer. */

@@ -67,14 +67,7 @@ public final class Redactor {
     }
     try {
       JsonNode tree = Json.MAPPER.readTree(body);
-      if (tree == null) {
-        return "";
-      }
-      if (tree.isTextual()) {
-        return TextNode.valueOf(mask(tree.textValue(), known)).toString();
-      }
-      mask(tree, known);
-      return tree.toString();
+      return tree == null ? "" : masked(tree, known).toString();
     } catch (Exception notJson) {
       return "(" + body.length() + " characters, not JSON)";
     }
@@ -198,24 +191,7 @@ public final class Redactor {
 
   /** Characters that end a parameter inside a text: no URL holds them unencoded, or they close what it is in. */
   private static boolean endsAValue(char c) {
-    switch (c) {
-      case '"':
-      case '\'':
-      case '<':
-      case '>':
-      case '`':
-      case '\\':
-      case '{':
-      case '}':
-      case '|':
-      case '^':
-      case ')':
-      case ']':
-      case '\u007f':
-        return true;
-      default:
-        return false;
-    }
+    return "\"'<>`\\{}|^)]\u007f".indexOf(c) >= 0;
   }
 
   private static String percentDecoded(String name) {
@@ -226,20 +202,17 @@ public final class Redactor {
     }
   }
 
-  private static void mask(JsonNode node, KnownSecrets known) {
+  /** {@code node} with its secrets masked: a new node for a text, the node itself changed for the others. */
+  private static JsonNode masked(JsonNode node, KnownSecrets known) {
+    if (node.isTextual()) {
+      String text = node.textValue();
+      String masked = mask(text, known);
+      return masked == text ? node : TextNode.valueOf(masked);
+    }
     if (node.isArray()) {
       ArrayNode array = (ArrayNode) node;
       for (int i = 0; i < array.size(); i++) {
-        JsonNode element = array.get(i);
-        if (element.isTextual()) {
-          String text = element.textValue();
-          String masked = mask(text, known);
-          if (masked != text) {
-            array.set(i, TextNode.valueOf(masked));
-          }
-        } else {
-          mask(element, known);
-        }
+        array.set(i, masked(array.get(i), known));
       }
     } else if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
@@ -255,17 +228,12 @@ public final class Redactor {
           for (String name : names(values)) {
             values.replace(name, MASK);
           }
-        } else if (value.isTextual()) {
-          String text = value.textValue();
-          String masked = mask(text, known);
-          if (masked != text) {
-            object.replace(key, TextNode.valueOf(masked));
-          }
         } else {
-          mask(value, known);
+          object.replace(key, masked(value, known));
         }
       }
     }
+    return node;
   }
 
   private static List<String> names(ObjectNode object) {

@@ -80,14 +80,6 @@ public final class ToString {
     return this;
   }
 
-  /** Adds the additional properties, each under its own name. */
-  public ToString additional(Map<String, ?> map) {
-    if (map != null && !map.isEmpty()) {
-      separator().append("additionalProperties=").append(map);
-    }
-    return this;
-  }
-
   private StringBuilder separator() {
     if (!first) {
       sb.append(", ");

@@ -2,7 +2,6 @@ package com.browserbase.stagehand.internal.schema;
 
 import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.Json;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -56,16 +55,6 @@ public final class JsonSchemas {
     this.mapsAsEntries = mapsAsEntries;
   }
 
-  /** The schema of {@code type}. */
-  public static ObjectNode of(Class<?> type) {
-    return of(Json.MAPPER.getTypeFactory().constructType(Checks.notNull(type, "type")));
-  }
-
-  /** The schema of a generic type, such as {@code new TypeReference<List<Page>>() {}}. */
-  public static ObjectNode of(TypeReference<?> type) {
-    return of(Json.MAPPER.getTypeFactory().constructType(Checks.notNull(type, "type")));
-  }
-
   /**
    * The schema of {@code type}.
    *
@@ -83,7 +72,6 @@ public final class JsonSchemas {
    * @throws IllegalArgumentException when the type cannot be described
    */
   static ObjectNode ofResult(JavaType type) {
-    Checks.notNull(type, "type");
     return new JsonSchemas(false).schema(type, label(type));
   }
 

@@ -1,11 +1,9 @@
 package com.browserbase.stagehand.internal.schema;
 
 import com.browserbase.stagehand.errors.StagehandInvalidDataException;
-import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,16 +29,6 @@ public final class TypedResults {
   private static final ObjectMapper MAPPER = Json.MAPPER.copy().setDefaultSetterInfo(JsonSetter.Value.empty());
 
   private TypedResults() {}
-
-  /** Reads {@code result} as {@code type}; see {@link #read(JsonNode, JavaType)}. */
-  public static <T> T read(JsonNode result, Class<T> type) {
-    return read(result, Json.MAPPER.getTypeFactory().constructType(Checks.notNull(type, "type")));
-  }
-
-  /** Reads {@code result} as a generic type; see {@link #read(JsonNode, JavaType)}. */
-  public static <T> T read(JsonNode result, TypeReference<T> type) {
-    return read(result, Json.MAPPER.getTypeFactory().constructType(Checks.notNull(type, "type")));
-  }
 
   /**
    * Reads {@code result} (not changed) as {@code type}.
