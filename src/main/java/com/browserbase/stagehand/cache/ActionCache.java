@@ -5,6 +5,7 @@ import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -113,15 +114,8 @@ public final class ActionCache {
    */
   public static Optional<Status> status(ActResultData result) {
     JsonNode status = Checks.notNull(result, "result").additionalProperties().get(ActCache.STATUS_PROPERTY);
-    if (status == null || !status.isTextual()) {
-      return Optional.empty();
-    }
-    for (Status known : Status.values()) {
-      if (known.name().equals(status.asText())) {
-        return Optional.of(known);
-      }
-    }
-    return Optional.empty();
+    return Arrays.stream(Status.values()).filter(known -> status != null && known.name().equals(status.textValue()))
+        .findFirst();
   }
 
   /** Shows where the entries are: {@code ActionCache{directory=/path}} or {@code ActionCache{memory}}. */

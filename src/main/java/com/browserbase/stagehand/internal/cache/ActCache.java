@@ -8,7 +8,6 @@ import com.browserbase.stagehand.models.sessions.ActOptions;
 import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.browserbase.stagehand.models.sessions.Action;
 import com.browserbase.stagehand.models.sessions.VariableValue;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -354,8 +353,7 @@ public final class ActCache {
 
   /** A text property of a result, read leniently: {@code null} when absent. */
   private static String text(ActResultData acted, String name) {
-    JsonNode value = Json.toTree(acted).path(name);
-    return value.isTextual() ? value.asText() : null;
+    return Json.toTree(acted).path(name).textValue();
   }
 
   private static String first(String... candidates) {

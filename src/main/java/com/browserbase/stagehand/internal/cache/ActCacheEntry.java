@@ -96,13 +96,9 @@ final class ActCacheEntry {
     if (!stored.equals(names)) {
       throw new Unusable("stored for the variables " + stored + ", not " + names, false);
     }
-    return new ActCacheEntry(text(root, "instruction"), text(root, "url"), stored, Collections.unmodifiableList(list),
-        text(root, "actionDescription"), text(root, "message"));
-  }
-
-  private static String text(JsonNode root, String name) {
-    JsonNode value = root.get(name);
-    return value != null && value.isTextual() ? value.textValue() : null;
+    return new ActCacheEntry(root.path("instruction").textValue(), root.path("url").textValue(), stored,
+        Collections.unmodifiableList(list), root.path("actionDescription").textValue(),
+        root.path("message").textValue());
   }
 
   private static String firstLine(String message) {

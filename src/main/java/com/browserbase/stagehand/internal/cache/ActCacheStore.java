@@ -3,7 +3,7 @@ package com.browserbase.stagehand.internal.cache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -327,10 +327,7 @@ abstract class ActCacheStore {
       try {
         try (SeekableByteChannel out = Files.newByteChannel(temporary,
             EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), privately(PRIVATE_FILE))) {
-          ByteBuffer buffer = ByteBuffer.wrap(bytes);
-          while (buffer.hasRemaining()) {
-            out.write(buffer);
-          }
+          Channels.newOutputStream(out).write(bytes);
         }
         try {
           Files.move(temporary, file(key), StandardCopyOption.ATOMIC_MOVE);

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -26,6 +28,8 @@ import okhttp3.HttpUrl;
 final class WhatwgUrls {
   private WhatwgUrls() {}
 
+  /** A scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}) and its colon. */
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
   /** Which code points each part of a URL percent-encodes. */
   private static final IntPredicate C0_CONTROL = c -> c < 0x20 || c > 0x7e;
   private static final IntPredicate FRAGMENT = C0_CONTROL.or(c -> c == ' ' || c == '"' || c == '<' || c == '>'
@@ -40,13 +44,14 @@ final class WhatwgUrls {
     if (raw.isEmpty()) {
       return raw;
     }
-    String input = stripControls(raw);
-    int colon = schemeEnd(input);
-    if (colon < 0) {
+    // Leading and trailing C0 controls and spaces go (as trim() does); tabs and newlines go wherever they are.
+    String input = raw.trim().replaceAll("[\t\n\r]", "");
+    Matcher schemeEnd = SCHEME.matcher(input);
+    if (!schemeEnd.lookingAt()) {
       return raw;
     }
-    String scheme = input.substring(0, colon).toLowerCase(Locale.ROOT);
-    String rest = input.substring(colon + 1);
+    String scheme = input.substring(0, schemeEnd.end() - 1).toLowerCase(Locale.ROOT);
+    String rest = input.substring(schemeEnd.end());
     String fragment = null;
     int hash = rest.indexOf('#');
     if (hash >= 0) {
@@ -80,47 +85,6 @@ final class WhatwgUrls {
       out.append('#').append(encode(fragment, FRAGMENT));
     }
     return out.toString();
-  }
-
-  /** Leading and trailing C0 controls and spaces go; tabs and newlines go wherever they are. */
-  private static String stripControls(String raw) {
-    int start = 0;
-    int end = raw.length();
-    while (start < end && raw.charAt(start) <= ' ') {
-      start++;
-    }
-    while (end > start && raw.charAt(end - 1) <= ' ') {
-      end--;
-    }
-    StringBuilder out = new StringBuilder(end - start);
-    for (int i = start; i < end; i++) {
-      char c = raw.charAt(i);
-      if (c != '\t' && c != '\n' && c != '\r') {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  /** The index of the colon ending a scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}), or -1. */
-  private static int schemeEnd(String input) {
-    if (input.isEmpty() || !isAsciiLetter(input.charAt(0))) {
-      return -1;
-    }
-    for (int i = 1; i < input.length(); i++) {
-      char c = input.charAt(i);
-      if (c == ':') {
-        return i;
-      }
-      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static int defaultPort(String scheme) {

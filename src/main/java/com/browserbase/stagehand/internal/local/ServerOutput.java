@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ final class ServerOutput {
   private final ArrayDeque<String> lines = new ArrayDeque<>();
   /** Errors the server logged, by the sequence number of their line. */
   private final TreeMap<Long, String> errors = new TreeMap<>();
-  private final List<Thread> readers = new ArrayList<>();
+  private final List<Thread> readers = new CopyOnWriteArrayList<>();
   private long sequence;
   /** When the last line was read ({@link System#nanoTime()}), for {@link #settle}. */
   private long lastLineNanos;
@@ -55,9 +56,7 @@ final class ServerOutput {
   void read(InputStream stream, boolean stderr) {
     Thread reader = new Thread(() -> pump(stream, stderr), name + (stderr ? "-stderr" : "-stdout"));
     reader.setDaemon(true);
-    synchronized (this) {
-      readers.add(reader);
-    }
+    readers.add(reader);
     reader.start();
   }
 
@@ -68,12 +67,8 @@ final class ServerOutput {
 
   /** Waits up to {@code millis} for the streams to end, so that a dead server's last words are in. */
   void awaitEnd(long millis) throws InterruptedException {
-    List<Thread> threads;
-    synchronized (this) {
-      threads = new ArrayList<>(readers);
-    }
     long deadline = System.nanoTime() + millis * 1_000_000;
-    for (Thread thread : threads) {
+    for (Thread thread : readers) {
       thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
     }
   }

@@ -8,15 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Secret values the client knows — its API keys, the values of a call's variables and the other
- * secrets of its request — to be masked as {@code ***} wherever they show up in a text the SDK logs
- * or puts in an exception message, whatever the text is (a server's error message echoing a key,
- * the arguments of a performed action, a JSON parse error quoting a value). {@link Redactor}
- * applies them. Immutable and thread-safe. Not API.
+ * Secret values the client knows (its API keys, a call's variable values and other request secrets), masked as
+ * {@code ***} wherever they show up in a text the SDK logs or puts in an exception message: a server's error echoing a
+ * key, a performed action's arguments, a parse error quoting a value. Immutable and thread-safe. Not API.
  *
- * <p>A text equal to a secret is masked whatever the secret's length; a secret inside a longer text
- * only when it has {@value #MIN_INSIDE} characters or more: shorter ones ({@code "1"}, {@code "ok"})
- * would mask pieces of every word and number while hiding nothing a guess would not find.
+ * <p>A text equal to a secret is masked whatever the secret's length; a secret inside a longer text only when it has
+ * {@value #MIN_INSIDE} characters or more: shorter ones ({@code "1"}, {@code "ok"}) would mask pieces of every word
+ * and number while hiding nothing a guess would not find.
  */
 public final class KnownSecrets {
   /** The shortest secret looked for inside longer texts. */

@@ -16,17 +16,13 @@ import java.util.Optional;
  * hashCode}, {@code toString} and {@code validate} are one line each. Not API.
  *
  * <ul>
- *   <li>Equality and hash code take every instance field, in declaration order ({@code
- *       Objects.hash} of them).
- *   <li>{@code toString()} shows each field that is set, by its Java name, as {@link ToString} does:
- *       a {@link Secret} field shows as {@code ***} (or only its keys, its URL without the query or
- *       with its secret-looking parameters masked, or one {@code ***} per list element);
- *       a field outside the JSON body (the session id, the additional headers and properties) is left
- *       out when it is an empty map.
- *   <li>{@code validate()} checks, field by field, that each {@code @JsonProperty(required = true)}
- *       is present, that a union (a field declared {@code Object}) holds a known form rather than the
- *       raw JSON it was read as, and then every nested model, also inside lists, naming a problem by
- *       its JSON path ({@code data.result.actions[0].selector}).
+ *   <li>Equality and hash code take every instance field, in declaration order ({@code Objects.hash} of them).
+ *   <li>{@code toString()} shows each field that is set, by its Java name; a {@link Secret} field as {@link
+ *       Secret.Show} says; a field outside the JSON body (the session id, the additional headers and properties)
+ *       not at all when it is an empty map.
+ *   <li>{@code validate()} checks that each {@code @JsonProperty(required = true)} is present, that a union (a field
+ *       declared {@code Object}) holds a known form rather than the raw JSON it was read as, and then every nested
+ *       model, also in lists, naming a problem by its JSON path ({@code data.result.actions[0].selector}).
  * </ul>
  */
 public final class Models {

@@ -27,12 +27,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Makes the JSON of every model ({@code @JsonModel}) hold each key once. A model writes its
- * modelled properties, then its additional ones; when the additional map holds the name of a
- * modelled property, that additional value (put there on purpose, or read as it came) is the one
- * written and the modelled property is skipped. A property appended by {@code @JsonAppend}
- * ({@code streamResponse}, written by the transport for the streaming methods) is the exception:
- * the additional map never supplies it, so such an entry is dropped. Not API.
+ * Makes the JSON of every model ({@code @JsonModel}) hold each key once. A model writes its modelled properties,
+ * then its additional ones; when the additional map holds a modelled property's name, that additional value (put
+ * there on purpose, or read as it came) is written and the modelled property skipped. A property appended by {@code
+ * @JsonAppend} ({@code streamResponse}, which the transport writes for the streaming methods) is the exception: the
+ * additional map never supplies it, so such an entry is dropped. Not API.
  */
 final class OneKeyPerProperty {
   private OneKeyPerProperty() {}
