@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -357,12 +358,8 @@ public final class ActCache {
   }
 
   private static String first(String... candidates) {
-    for (String candidate : candidates) {
-      if (candidate != null && !candidate.isEmpty()) {
-        return candidate;
-      }
-    }
-    return "";
+    return Arrays.stream(candidates).filter(candidate -> candidate != null && !candidate.isEmpty()).findFirst()
+        .orElse("");
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One act cache entry, in the TypeScript library's format ({@code CachedActEntry}): {@code {version: 1,
@@ -131,11 +132,7 @@ final class ActCacheEntry {
 
   /** The actions of {@code result} as JSON objects. */
   static List<ObjectNode> actionsOf(ActResultData result) {
-    List<ObjectNode> actions = new ArrayList<>();
-    for (Action action : result.actions()) {
-      actions.add((ObjectNode) Json.toTree(action));
-    }
-    return actions;
+    return result.actions().stream().map(action -> (ObjectNode) Json.toTree(action)).collect(Collectors.toList());
   }
 
   /** The stored action {@code index}, as the {@link Action} to replay. */
@@ -195,21 +192,13 @@ final class ActCacheEntry {
     private final List<Map.Entry<String, String>> byLength = new ArrayList<>();
 
     Placeholders(Map<String, String> values) {
-      for (Map.Entry<String, String> value : values.entrySet()) {
-        if (!value.getValue().isEmpty()) {
-          byLength.add(value);
-        }
-      }
-      Collections.sort(byLength, Comparator.comparingInt((Map.Entry<String, String> v) -> v.getValue().length()).reversed());
+      values.entrySet().stream().filter(value -> !value.getValue().isEmpty())
+          .sorted(Comparator.comparingInt((Map.Entry<String, String> v) -> v.getValue().length()).reversed())
+          .forEach(byLength::add);
     }
 
     boolean occursIn(String text) {
-      for (Map.Entry<String, String> value : byLength) {
-        if (text.contains(value.getValue())) {
-          return true;
-        }
-      }
-      return false;
+      return byLength.stream().anyMatch(value -> text.contains(value.getValue()));
     }
 
     /** In one pass, so that a placeholder put in is never matched again. */

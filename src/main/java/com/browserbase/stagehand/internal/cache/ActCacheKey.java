@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The key of an act cache entry, as the TypeScript library makes it (and so the name of its file,
@@ -20,16 +21,10 @@ final class ActCacheKey {
 
   /** The key of {@code instruction} on {@code pageUrl} with variables named {@code variableNames}. */
   static String of(String instruction, String pageUrl, Collection<String> variableNames) {
-    StringBuilder payload = new StringBuilder(128)
-        .append("{\"instruction\":").append(JsJson.quote(trim(instruction)))
-        .append(",\"url\":").append(JsJson.quote(WhatwgUrls.normalize(pageUrl)))
-        .append(",\"variableKeys\":[");
-    List<String> names = sorted(variableNames);
-    for (int i = 0; i < names.size(); i++) {
-      payload.append(i == 0 ? "" : ",").append(JsJson.quote(names.get(i)));
-    }
-    payload.append("]}");
-    return sha256Hex(payload.toString());
+    return sha256Hex("{\"instruction\":" + JsJson.quote(trim(instruction))
+        + ",\"url\":" + JsJson.quote(WhatwgUrls.normalize(pageUrl))
+        + ",\"variableKeys\":[" + sorted(variableNames).stream().map(JsJson::quote).collect(Collectors.joining(","))
+        + "]}");
   }
 
   /** The names sorted as JavaScript's default {@code sort()} does: by UTF-16 code units. */

@@ -29,38 +29,17 @@ final class JsJson {
     out.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\b':
-          out.append("\\b");
-          break;
-        case '\f':
-          out.append("\\f");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        default:
-          if (c < 0x20) {
-            unicodeEscape(c, out);
-          } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            unicodeEscape(c, out); // unpaired (well-formed JSON.stringify, ES2019)
-          } else {
-            out.append(c);
-          }
+      int shortEscape = "\"\\\b\f\n\r\t".indexOf(c); // the characters JSON.stringify escapes with one letter
+      if (shortEscape >= 0) {
+        out.append('\\').append("\"\\bfnrt".charAt(shortEscape));
+      } else if (c < 0x20) {
+        unicodeEscape(c, out);
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        unicodeEscape(c, out); // unpaired (well-formed JSON.stringify, ES2019)
+      } else {
+        out.append(c);
       }
     }
     out.append('"');

@@ -53,11 +53,7 @@ final class ProcessTree {
 
   /** The ids of the descendants, for logs. */
   List<Long> descendantPids() {
-    List<Long> pids = new ArrayList<>();
-    for (Object handle : descendants) {
-      pids.add((Long) call(HANDLE_PID, handle));
-    }
-    return pids;
+    return descendants.stream().map(handle -> (Long) call(HANDLE_PID, handle)).collect(Collectors.toList());
   }
 
   /** Asks every process of the tree to exit (SIGTERM), the descendants first. */

@@ -192,17 +192,8 @@ final class ServerOutput {
   }
 
   private static Level level(String label) {
-    switch (label) {
-      case "fatal":
-      case "error":
-        return Level.ERROR;
-      case "warn":
-        return Level.WARN;
-      case "trace":
-        return Level.TRACE;
-      default:
-        return Level.DEBUG; // info, debug: the server's routine chatter
-    }
+    return label.equals("fatal") || label.equals("error") ? Level.ERROR : label.equals("warn") ? Level.WARN
+        : label.equals("trace") ? Level.TRACE : Level.DEBUG; // info, debug: the server's routine chatter
   }
 
   /** {@code error: Uncaught Exception: (spawn /usr/bin/chromium ENOENT)}. */

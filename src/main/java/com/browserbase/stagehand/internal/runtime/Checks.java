@@ -57,10 +57,8 @@ public final class Checks {
       return null;
     }
     List<T> copy = new ArrayList<>(list);
-    for (T element : copy) {
-      if (element == null) {
-        throw new NullPointerException(field + " contains null");
-      }
+    if (copy.contains(null)) {
+      throw new NullPointerException(field + " contains null");
     }
     return Collections.unmodifiableList(copy);
   }
@@ -71,10 +69,8 @@ public final class Checks {
       return null;
     }
     Map<String, V> copy = new LinkedHashMap<>(map);
-    for (Map.Entry<String, V> e : copy.entrySet()) {
-      if (e.getKey() == null || e.getValue() == null) {
-        throw new NullPointerException(field + " contains null");
-      }
+    if (copy.containsKey(null) || copy.containsValue(null)) {
+      throw new NullPointerException(field + " contains null");
     }
     return Collections.unmodifiableMap(copy);
   }

@@ -1,11 +1,10 @@
 package com.browserbase.stagehand.internal.runtime;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Secret values the client knows (its API keys, a call's variable values and other request secrets), masked as
@@ -28,23 +27,13 @@ public final class KnownSecrets {
 
   private KnownSecrets(Set<String> secrets) {
     this.exact = secrets;
-    List<String> longEnough = new ArrayList<>();
-    for (String secret : secrets) {
-      if (secret.length() >= MIN_INSIDE) {
-        longEnough.add(secret);
-      }
-    }
-    this.inside = longEnough.toArray(new String[0]);
+    this.inside = secrets.stream().filter(secret -> secret.length() >= MIN_INSIDE).toArray(String[]::new);
   }
 
   /** The given secrets; {@code null} and empty ones are left out. */
   public static KnownSecrets of(Collection<String> secrets) {
-    Set<String> set = new LinkedHashSet<>();
-    for (String secret : secrets) {
-      if (secret != null && !secret.isEmpty()) {
-        set.add(secret);
-      }
-    }
+    Set<String> set = secrets.stream().filter(secret -> secret != null && !secret.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
     return set.isEmpty() ? NONE : new KnownSecrets(Collections.unmodifiableSet(set));
   }
 

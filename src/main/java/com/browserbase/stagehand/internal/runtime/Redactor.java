@@ -87,12 +87,7 @@ public final class Redactor {
    */
   public static boolean isSecretName(String name) {
     String lower = (name.indexOf('%') >= 0 ? percentDecoded(name) : name).toLowerCase(Locale.ROOT);
-    for (String part : SECRET_NAME_PARTS) {
-      if (lower.contains(part)) {
-        return true;
-      }
-    }
-    return SECRET_NAMES.contains(lower);
+    return SECRET_NAME_PARTS.stream().anyMatch(lower::contains) || SECRET_NAMES.contains(lower);
   }
 
   /**
