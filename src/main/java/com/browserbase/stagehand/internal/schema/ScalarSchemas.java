@@ -23,13 +23,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The JSON Schemas of the types that are one JSON value: strings, numbers, booleans, enums and the
- * {@code java.time}, {@link UUID} and URI types that Jackson reads from text. Not API.
- *
- * <p>A {@code java.time} schema carries its {@code format} and also a {@code description} saying the
- * same in words: the Stagehand server turns the schema into zod, which keeps a string's description
- * but drops every format other than {@code uri}, {@code email} and {@code uuid}, so the description
- * is what tells the model to write, say, {@code 2024-03-31} rather than {@code March 31}.
+ * The JSON Schemas of the types that are one JSON value: strings, numbers, booleans, enums and the {@code java.time},
+ * {@link UUID} and URI types Jackson reads from text. A {@code java.time} schema carries its {@code format} and a
+ * {@code description} saying the same in words: the server's zod keeps a string's description but drops every format
+ * but {@code uri}, {@code email} and {@code uuid}, so the description is what tells the model to write, say, {@code
+ * 2024-03-31} rather than {@code March 31}. Not API.
  */
 final class ScalarSchemas {
   private static final Map<Class<?>, ObjectNode> SCHEMAS = schemas();
@@ -88,10 +86,8 @@ final class ScalarSchemas {
   }
 
   /**
-   * The schema of an enum: its constants as Jackson writes them (so {@code @JsonProperty} and
-   * {@code @JsonValue} on the constants count), which are also the names Jackson reads.
-   *
-   * @throws IllegalArgumentException naming the first constant Jackson does not write as a string
+   * The schema of an enum: its constants as Jackson writes (and reads) them, so {@code @JsonProperty} and {@code
+   * @JsonValue} count; {@link IllegalArgumentException} naming the first one Jackson does not write as a string.
    */
   static ObjectNode ofEnum(Class<?> type, String path) {
     ArrayNode names = Json.MAPPER.createArrayNode();

@@ -12,17 +12,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * Reads the result of a typed {@code extract} into its type: the JSON the server returned for the
- * schema {@link JsonSchemas} made of that type. Not API.
+ * Reads the result of a typed {@code extract} into its type: the JSON the server returned for the schema {@link
+ * JsonSchemas} made of that type. Not API.
  *
- * <p>Each map comes back as the array of entries it was asked in; {@link MapResults} first turns it
- * back into an object. The result is then checked against the schema ({@link SchemaCheck}), then read
- * by Jackson with the SDK mapper's modules. Two things differ from {@code Json.MAPPER}: a JSON
- * {@code null} is set, not skipped, so an absent {@code Optional} property becomes
- * {@code Optional.empty()} and never {@code null}; and a non-object result that arrives still
- * wrapped as {@code {"value": ...}} (the form the server has the model answer in; it normally unwraps
- * it) is unwrapped. A number with no fraction ({@code 3.0}) reads into an integer type: the model is
- * told {@code number} for {@code integer}.
+ * <p>{@link MapResults} first turns each map's entries back into an object; the result is then checked against the
+ * schema ({@link SchemaCheck}) and read by Jackson with the SDK mapper's modules, except that a JSON {@code null} is
+ * set, not skipped, so an absent {@code Optional} property becomes {@code Optional.empty()}, never {@code null}. A
+ * non-object result still wrapped as {@code {"value": ...}} (the form the server has the model answer in; it normally
+ * unwraps it) is unwrapped. A number with no fraction ({@code 3.0}) reads into an integer type: the model is told
+ * {@code number} for {@code integer}.
  */
 public final class TypedResults {
   /** The SDK's mapper, but with nulls set as given (the SDK's own models skip them). */
