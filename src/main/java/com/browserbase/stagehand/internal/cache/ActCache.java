@@ -112,12 +112,9 @@ public final class ActCache {
   }
 
   /**
-   * Acts on {@code instruction} through the cache: on a hit the stored actions are replayed with
-   * {@link Calls#act(Action, ActOptions)} and no model call; otherwise, or when a replayed action
-   * fails, {@link Calls#act(String, ActOptions)} lets the model choose, and a success is stored.
-   *
-   * @param pageUrl the page's URL ({@code null} when unknown: the cache is not used)
-   * @param options the act's options, or {@code null}; used for every call made
+   * Acts on {@code instruction} through the cache: a hit replays the stored actions ({@link Calls#act(Action,
+   * ActOptions)}); otherwise, or when one fails, the model chooses ({@link Calls#act(String, ActOptions)}) and a
+   * success is stored. A {@code null} {@code pageUrl} (unknown) leaves the cache unused; {@code options} may be null.
    */
   public CompletableFuture<ActResultData> act(String instruction, ActOptions options, CompletableFuture<String> pageUrl, Calls calls) {
     Run run = new Run(instruction, options, calls);

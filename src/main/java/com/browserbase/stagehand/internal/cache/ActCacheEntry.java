@@ -56,9 +56,8 @@ final class ActCacheEntry {
   }
 
   /**
-   * The entry in {@code json}, when it can be replayed for a call with the (sorted) variable names
-   * {@code names}: version 1, a non-empty array of action objects, the same variable names. These are
-   * the TypeScript library's conditions; an action that is not an object is damage.
+   * The entry in {@code json} if a call with the (sorted) variable {@code names} can replay it, on the TypeScript
+   * library's conditions: version 1, a non-empty array of actions, the same names. A non-object action is damage.
    */
   static ActCacheEntry read(String json, List<String> names) throws Unusable {
     JsonNode root;
@@ -141,9 +140,8 @@ final class ActCacheEntry {
   }
 
   /**
-   * Whether the actions a replay reports differ from the stored ones (their number, or a selector,
-   * description, method or argument): the server re-found an element, and the entry should be
-   * rewritten. What the TypeScript library compares.
+   * Whether the actions a replay reports differ from the stored ones in number, selector, description, method or
+   * arguments (what the TypeScript library compares): the server re-found an element, and the entry is rewritten.
    */
   boolean changedBy(List<ObjectNode> reported) {
     if (reported.size() != actions.size()) {

@@ -94,12 +94,7 @@ abstract class ActCacheStore {
    * any process sees the old file or the new one, and two writers leave one of the two whole files.
    *
    * <p>An entry replayed types the user's variable values into its selectors, so nobody else may be able to write
-   * one. Where the file system has POSIX permissions, {@link #check()} creates the directory {@code rwx------} and
-   * refuses one that another user owns or that group or others can write to; entries are written {@code rw-------};
-   * an entry that is a symbolic link, not a regular file, larger than the bound, another user's, writable by anyone,
-   * or hard-linked elsewhere is refused when read, without being opened (a link) or loaded whole (a large file).
-   * Elsewhere (Windows) the access lists are inherited, and only links and sizes are checked. The directory's
-   * parents are not checked (see the README).
+   * one: {@link #check()} and {@link #read} apply the rules {@code ActionCache.directory(Path)} documents.
    */
   static final class Directory extends ActCacheStore {
     private static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -291,11 +286,10 @@ abstract class ActCacheStore {
     }
 
     /**
-     * Refuses an entry someone else could have written: another user's (planted while the directory
-     * was open to them, and kept by a {@code chmod 700}), one anyone can write to, or one with another
-     * hard link, through which it can be written from outside the directory. An entry its group can
-     * write to is read: the directory's check keeps the group out, and the TypeScript library writes
-     * its entries so under the common umask 002.
+     * Refuses an entry someone else could have written: another user's (planted while the directory was open to them,
+     * and kept by a {@code chmod 700}), one anyone can write to, or one with another hard link, through which it can be
+     * written from outside the directory. One its group can write to is read: the directory's check keeps the group
+     * out, and the TypeScript library writes entries so under the common umask 002.
      */
     private void refuseForeign(Path file, PosixFileAttributes attributes) throws IOException {
       UserPrincipal self = user;

@@ -15,9 +15,8 @@ final class JsJson {
   private JsJson() {}
 
   /**
-   * {@code JSON.stringify(text)}: {@code "} and {@code \} escaped, the control characters that have a
-   * short escape written so, the other ones below U+0020 and unpaired surrogates as {@code \}{@code
-   * u00xx} in lower case; everything else as it is.
+   * {@code JSON.stringify(text)}: {@code "}, {@code \} and the controls with a short escape escaped so, the other
+   * ones below U+0020 and unpaired surrogates as {@code \}{@code u00xx} in lower case; everything else as it is.
    */
   static String quote(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2);
@@ -49,10 +48,7 @@ final class JsJson {
     out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
   }
 
-  /**
-   * {@code JSON.stringify(value, null, 2)}. Numbers other than integers are written as Jackson writes
-   * them, which is not always JavaScript's form; the act cache writes none.
-   */
+  /** {@code JSON.stringify(value, null, 2)}, but non-integer numbers as Jackson writes them (entries have none). */
   static String pretty(JsonNode value) {
     StringBuilder out = new StringBuilder();
     write(value, "", out);

@@ -51,10 +51,7 @@ public final class PageUrls {
   private final Map<String, Long> firstSeen = new HashMap<>();
   private long seen;
 
-  /**
-   * @param cdpUrl the session's CDP WebSocket URL, or {@code null}
-   * @param http the client for the WebSocket (see {@link #client}), or {@code null} to use none
-   */
+  /** For the session's CDP WebSocket URL, read with {@code http} (see {@link #client}); either may be {@code null}. */
   public PageUrls(String cdpUrl, OkHttpClient http) {
     this(cdpUrl, http, CDP_BUDGET_MS);
   }
@@ -133,8 +130,8 @@ public final class PageUrls {
   }
 
   /**
-   * The URL of the page target first seen last, remembering the order across questions; a page never
-   * seen before is newer than every page seen before. {@code null} when there is no page.
+   * The URL of the page target first seen last, remembering the order across questions (a page never seen before is
+   * newer than every other); {@code null} when there is no page.
    */
   private synchronized String pick(JsonNode targets) {
     Set<String> present = new HashSet<>();

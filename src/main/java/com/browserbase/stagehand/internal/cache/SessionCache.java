@@ -15,10 +15,7 @@ public final class SessionCache {
   private final ActCache cache;
   private final PageUrls pages;
 
-  /**
-   * @param cdpUrl the session's CDP WebSocket URL, or {@code null}
-   * @param cdpHttp the client for reading the page's URL over CDP (see {@link PageUrls#client}), or {@code null}
-   */
+  /** {@code cdpUrl}, the session's CDP WebSocket URL, and {@code cdpHttp} ({@link PageUrls#client}) may be null. */
   public SessionCache(ActCache cache, String cdpUrl, OkHttpClient cdpHttp) {
     this.cache = cache;
     this.pages = new PageUrls(cdpUrl, cdpHttp);

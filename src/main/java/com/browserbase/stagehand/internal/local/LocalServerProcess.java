@@ -165,7 +165,7 @@ public final class LocalServerProcess {
     List<Long> browsers = tree.descendantPids();
     tree.terminate();
     try {
-      boolean exited = ProcessTree.seesDescendants() ? tree.awaitDescendants(deadline) : tree.awaitRoot(deadline);
+      boolean exited = tree.awaitDescendants(deadline);
       tree.kill();
       tree.awaitRoot(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
       output.awaitEnd(1_000);
@@ -271,7 +271,8 @@ public final class LocalServerProcess {
   private static List<String> command(LocalServer settings) {
     Path server = settings.server();
     List<String> command = new ArrayList<>();
-    if (Executables.isScript(server)) {
+    String name = String.valueOf(server.getFileName());
+    if (name.endsWith(".mjs") || name.endsWith(".js") || name.endsWith(".cjs")) { // a script run with node
       if (!Files.isRegularFile(server) || !Files.isReadable(server)) {
         throw new LocalServerException("The Stagehand server " + server + " does not exist or cannot be read",
             Collections.<String>emptyList(), null);

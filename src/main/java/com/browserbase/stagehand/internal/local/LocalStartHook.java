@@ -58,12 +58,8 @@ final class LocalStartHook implements StartHook {
     return result;
   }
 
-  /** How long the server's output must be quiet before a failed start is explained, and the longest wait. */
-  private static final long SETTLE_QUIET_MS = 100;
-  private static final long SETTLE_MAX_MS = 1_000;
-
   private void explain(Throwable failure, long mark) {
-    output.settle(SETTLE_QUIET_MS, SETTLE_MAX_MS); // a failed start is slow anyway: let its last lines arrive
+    output.settle(100, 1_000); // quiet 100 ms, 1 s at most: a failed start is slow anyway, let its last lines arrive
     List<String> errors = output.errorsSince(mark);
     if (!errors.isEmpty()) {
       failure.addSuppressed(new LocalServerException("While the session started, the local Stagehand server logged", errors, null));

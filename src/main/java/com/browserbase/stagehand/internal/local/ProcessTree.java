@@ -31,11 +31,6 @@ final class ProcessTree {
     this.descendants = descendants;
   }
 
-  /** Whether this JVM can see a process's descendants (Java 9+). */
-  static boolean seesDescendants() {
-    return DESCENDANTS != null;
-  }
-
   /** The operating system's id of {@code process}, or -1 on Java 8. */
   static long pid(Process process) {
     return PID == null ? -1 : (Long) call(PID, process);
@@ -64,8 +59,14 @@ final class ProcessTree {
     root.destroy();
   }
 
-  /** Waits until every descendant has exited, or the deadline ({@link System#nanoTime()}) passes. */
+  /**
+   * Waits until every descendant has exited, or the deadline ({@link System#nanoTime()}) passes; on Java 8, which
+   * cannot see them, until the root has.
+   */
   boolean awaitDescendants(long deadline) throws InterruptedException {
+    if (DESCENDANTS == null) {
+      return awaitRoot(deadline);
+    }
     for (Object handle : descendants) {
       while ((Boolean) call(HANDLE_IS_ALIVE, handle)) {
         if (System.nanoTime() - deadline >= 0) {

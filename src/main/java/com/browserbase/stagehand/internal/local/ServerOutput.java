@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -83,8 +84,7 @@ final class ServerOutput {
 
   /** The last lines, shortened, oldest first. */
   synchronized List<String> lastLines(int count) {
-    List<String> all = new ArrayList<>(lines);
-    return new ArrayList<>(all.subList(Math.max(0, all.size() - count), all.size()));
+    return lines.stream().skip(Math.max(0, lines.size() - count)).collect(Collectors.toList());
   }
 
   /** A mark for {@link #errorsSince(long)}: the number of lines read so far. */

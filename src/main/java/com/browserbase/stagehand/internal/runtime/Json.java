@@ -230,10 +230,7 @@ public final class Json {
 
   /** Converts any value (a map, a POJO, a {@link JsonNode}) to a tree the caller cannot change. */
   public static JsonNode toTree(Object value) {
-    if (value instanceof JsonNode) {
-      return ((JsonNode) value).deepCopy();
-    }
-    return MAPPER.valueToTree(value);
+    return value instanceof JsonNode ? ((JsonNode) value).deepCopy() : MAPPER.valueToTree(value);
   }
 
   /** Converts a tree to {@code type}, mapping failures to an unchecked exception naming the type. */

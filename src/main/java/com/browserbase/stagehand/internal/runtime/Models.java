@@ -89,12 +89,7 @@ public final class Models {
 
   /** {@code model.hashCode()}: {@code Objects.hash} of its fields. */
   public static int hash(Object model) {
-    Property[] properties = PROPERTIES.get(model.getClass());
-    Object[] values = new Object[properties.length];
-    for (int i = 0; i < properties.length; i++) {
-      values[i] = properties[i].get(model);
-    }
-    return Arrays.hashCode(values);
+    return Arrays.hashCode(Arrays.stream(PROPERTIES.get(model.getClass())).map(field -> field.get(model)).toArray());
   }
 
   /** {@code model.toString()}: {@code Type{a=1, b=x}} with the set values; secrets masked. */

@@ -70,9 +70,8 @@ final class OneKeyPerProperty {
   }
 
   /**
-   * A modelled property that is not written when the additional map holds its name. With an empty
-   * map (nearly always) it costs one read of the map, the same reflective call Jackson makes for
-   * each property's own value, and {@code isEmpty()}.
+   * A modelled property not written when the additional map holds its name. With an empty map (nearly always) it
+   * costs one read of the map, the same reflective call Jackson makes for each property's value, and {@code isEmpty()}.
    */
   private static final class Yielding extends BeanPropertyWriter {
     private static final long serialVersionUID = 1L;
@@ -134,10 +133,8 @@ final class OneKeyPerProperty {
   }
 
   /**
-   * Tells the additional-properties map of a model to leave out the names of its {@code @JsonAppend}
-   * properties: those are the writer's to set (the transport's attributes), never a body value's.
-   * It works as {@code @JsonIgnoreProperties} on the any-getter would: Jackson's map serializer
-   * skips the names.
+   * Leaves the names of a model's {@code @JsonAppend} properties (the transport's attributes, never a body value) out
+   * of its additional-properties map, as {@code @JsonIgnoreProperties} on the any-getter would.
    */
   private static final class AppendedNotAdditional extends NopAnnotationIntrospector {
     private static final long serialVersionUID = 1L;

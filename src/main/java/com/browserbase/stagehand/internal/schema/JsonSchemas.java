@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
  * The JSON Schema of a Java type, for a typed {@code extract}: the shape the model must answer in, which Jackson then
@@ -69,12 +66,6 @@ public final class JsonSchemas {
 
   private ObjectNode schema(JavaType type, String path) {
     Class<?> raw = type.getRawClass();
-    if (raw == OptionalInt.class || raw == OptionalLong.class) {
-      return ScalarSchemas.of(long.class);
-    }
-    if (raw == OptionalDouble.class) {
-      return ScalarSchemas.of(double.class);
-    }
     if (raw == Optional.class || type.isReferenceType()) {
       return schema(type.isReferenceType() ? type.getContentType() : type.containedTypeOrUnknown(0), path);
     }

@@ -20,6 +20,9 @@ import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -40,9 +43,9 @@ final class ScalarSchemas {
     put(schemas, type("boolean"), boolean.class, Boolean.class);
     put(schemas, type("integer"),
         int.class, Integer.class, long.class, Long.class, short.class, Short.class, byte.class, Byte.class,
-        BigInteger.class);
+        BigInteger.class, OptionalInt.class, OptionalLong.class);
     put(schemas, type("number"),
-        double.class, Double.class, float.class, Float.class, BigDecimal.class, Number.class);
+        double.class, Double.class, float.class, Float.class, BigDecimal.class, Number.class, OptionalDouble.class);
     put(schemas, text("date-time", "an ISO 8601 date and time with offset, like 2024-03-31T14:30:00Z"),
         Instant.class, OffsetDateTime.class, ZonedDateTime.class);
     put(schemas, text("date", "an ISO 8601 date, like 2024-03-31"), LocalDate.class);
