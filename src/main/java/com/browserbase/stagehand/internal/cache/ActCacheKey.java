@@ -4,9 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -29,9 +27,7 @@ final class ActCacheKey {
 
   /** The names sorted as JavaScript's default {@code sort()} does: by UTF-16 code units. */
   static List<String> sorted(Collection<String> names) {
-    List<String> sorted = new ArrayList<>(names);
-    Collections.sort(sorted);
-    return sorted;
+    return names.stream().sorted().collect(Collectors.toList());
   }
 
   /**

@@ -51,11 +51,10 @@ public final class PageUrls {
   private final Map<String, Long> firstSeen = new HashMap<>();
   private long seen;
 
-  /** For the session's CDP WebSocket URL, read with {@code http} (see {@link #client}); either may be {@code null}. */
-  public PageUrls(String cdpUrl, OkHttpClient http) {
-    this(cdpUrl, http, CDP_BUDGET_MS);
-  }
-
+  /**
+   * For the session's CDP WebSocket URL, read with {@code http} (see {@link #client}), either of which may be {@code
+   * null}, the browser answering within {@code budgetMs} ({@link #CDP_BUDGET_MS}).
+   */
   public PageUrls(String cdpUrl, OkHttpClient http, long budgetMs) {
     this.cdpUrl = http != null ? cdpUrl : null;
     this.cdpSecrets = this.cdpUrl != null ? KnownSecrets.of(Redactor.queryValues(this.cdpUrl, false)) : KnownSecrets.NONE;

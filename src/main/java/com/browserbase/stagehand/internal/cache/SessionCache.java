@@ -18,7 +18,7 @@ public final class SessionCache {
   /** {@code cdpUrl}, the session's CDP WebSocket URL, and {@code cdpHttp} ({@link PageUrls#client}) may be null. */
   public SessionCache(ActCache cache, String cdpUrl, OkHttpClient cdpHttp) {
     this.cache = cache;
-    this.pages = new PageUrls(cdpUrl, cdpHttp);
+    this.pages = new PageUrls(cdpUrl, cdpHttp, PageUrls.CDP_BUDGET_MS);
   }
 
   /** Notes a navigation through a handle: the URL the server says it reached, else the one asked for. */

@@ -68,9 +68,7 @@ public final class LocalServerProcess {
   public static LocalServerProcess start(LocalServer settings) {
     List<String> command = command(settings);
     Optional<Path> chrome = LocalBrowserDefaults.chrome(settings.chromePath());
-    if (settings.chromePath().isPresent()) {
-      requireExecutable(settings.chromePath().get(), "The Chromium of LocalServer.chromePath");
-    }
+    settings.chromePath().ifPresent(path -> requireExecutable(path, "The Chromium of LocalServer.chromePath"));
     Path workDir;
     try {
       workDir = Files.createTempDirectory("stagehand-local-");

@@ -209,26 +209,20 @@ final class ServerOutput {
 
   /** Logs a line; a JSON line is logged with its secrets masked, and only parsed again when it is logged. */
   private static void log(Level level, String line, boolean json) {
-    switch (level) {
-      case ERROR:
-        if (LOG.isErrorEnabled()) {
-          LOG.error(json ? Redactor.redact(line) : line);
-        }
-        break;
-      case WARN:
-        if (LOG.isWarnEnabled()) {
-          LOG.warn(json ? Redactor.redact(line) : line);
-        }
-        break;
-      case DEBUG:
-        if (LOG.isDebugEnabled()) {
-          LOG.debug(json ? Redactor.redact(line) : line);
-        }
-        break;
-      default:
-        if (LOG.isTraceEnabled()) {
-          LOG.trace(json ? Redactor.redact(line) : line);
-        }
+    boolean enabled = level == Level.ERROR ? LOG.isErrorEnabled() : level == Level.WARN ? LOG.isWarnEnabled()
+        : level == Level.DEBUG ? LOG.isDebugEnabled() : LOG.isTraceEnabled();
+    if (!enabled) {
+      return;
+    }
+    String text = json ? Redactor.redact(line) : line;
+    if (level == Level.ERROR) {
+      LOG.error(text);
+    } else if (level == Level.WARN) {
+      LOG.warn(text);
+    } else if (level == Level.DEBUG) {
+      LOG.debug(text);
+    } else {
+      LOG.trace(text);
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.browserbase.stagehand.internal.runtime;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -54,9 +55,7 @@ public final class KnownSecrets {
         if (hidden == null) {
           hidden = new boolean[text.length()];
         }
-        for (int i = at; i < at + secret.length(); i++) {
-          hidden[i] = true;
-        }
+        Arrays.fill(hidden, at, at + secret.length(), true);
       }
     }
     if (hidden == null) {
