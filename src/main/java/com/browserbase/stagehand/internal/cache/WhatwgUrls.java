@@ -30,6 +30,8 @@ final class WhatwgUrls {
 
   /** A scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}) and its colon. */
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+  /** After a special URL's scheme: its slashes ({@code \\} counts as {@code /}), authority, and path. */
+  private static final Pattern AUTHORITY_AND_PATH = Pattern.compile("[/\\\\]*([^/\\\\]*)(.*)", Pattern.DOTALL);
   /** Which code points each part of a URL percent-encodes. */
   private static final IntPredicate C0_CONTROL = c -> c < 0x20 || c > 0x7e;
   private static final IntPredicate FRAGMENT = C0_CONTROL.or(c -> c == ' ' || c == '"' || c == '<' || c == '>'
@@ -97,15 +99,9 @@ final class WhatwgUrls {
    * query; {@code null} when it is not valid (no host, a bad port).
    */
   private static String special(String rest, int defaultPort) {
-    int start = 0;
-    while (start < rest.length() && (rest.charAt(start) == '/' || rest.charAt(start) == '\\')) {
-      start++;
-    }
-    int end = start;
-    while (end < rest.length() && rest.charAt(end) != '/' && rest.charAt(end) != '\\') {
-      end++;
-    }
-    String authority = rest.substring(start, end);
+    Matcher parts = AUTHORITY_AND_PATH.matcher(rest);
+    parts.matches(); // always: every part may be empty
+    String authority = parts.group(1);
     StringBuilder out = new StringBuilder("//");
     int at = authority.lastIndexOf('@');
     if (at >= 0) {
@@ -167,7 +163,7 @@ final class WhatwgUrls {
         out.append(':').append(number);
       }
     }
-    return out.append(path(rest.substring(end))).toString();
+    return out.append(path(parts.group(2))).toString();
   }
 
   /** A special URL's path: at least {@code /}, dot segments resolved, each segment percent-encoded. */
@@ -195,11 +191,7 @@ final class WhatwgUrls {
         kept.add(encode(segment, PATH));
       }
     }
-    StringBuilder out = new StringBuilder();
-    for (String segment : kept) {
-      out.append('/').append(segment);
-    }
-    return out.length() == 0 ? "/" : out.toString();
+    return "/" + String.join("/", kept);
   }
 
   private static boolean isSingleDot(String segment) {
