@@ -18,10 +18,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One act cache entry, in the TypeScript library's format ({@code CachedActEntry}): {@code {version: 1,
- * instruction, url, variableKeys, actions, actionDescription, message}}, written as {@code
- * JSON.stringify(entry, null, 2)}. The actions are kept as the JSON the server reported, so that
- * properties this SDK does not model survive a round trip. Immutable. Not API.
+ * One act cache entry, in the TypeScript library's format ({@code CachedActEntry}: {@code {version: 1, instruction,
+ * url, variableKeys, actions, actionDescription, message}} as {@code JSON.stringify(entry, null, 2)}). The actions are
+ * the JSON the server reported, so that properties this SDK does not model survive. Immutable. Not API.
  */
 final class ActCacheEntry {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The key of an act cache entry, as the TypeScript library makes it (and so the name of its file,
- * {@code <key>.json}): the SHA-256, in lower-case hex, of {@code JSON.stringify({instruction, url,
- * variableKeys})} — the instruction trimmed as JavaScript's {@code trim()} does, the page URL
- * normalised by {@link WhatwgUrls}, the variable names sorted by UTF-16 code units. Not API.
+ * The key of an act cache entry (and its file's name) as the TypeScript library makes it: the lower-case hex SHA-256
+ * of {@code JSON.stringify({instruction, url, variableKeys})}, the instruction trimmed as JavaScript's {@code trim()}
+ * does, the URL normalised by {@link WhatwgUrls}, the variable names sorted by UTF-16 code units. Not API.
  */
 final class ActCacheKey {
   private ActCacheKey() {}

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 
 /**
- * JSON text exactly as JavaScript's {@code JSON.stringify} writes it, for what must match the
- * TypeScript library byte for byte: the act cache's key is the SHA-256 of such text, and its entries
- * are {@code JSON.stringify(entry, null, 2)}. Jackson escapes differently (control characters in
- * upper-case hex, {@code " : "} and {@code [ ]} when pretty-printing). Not API.
+ * JSON text exactly as JavaScript's {@code JSON.stringify} writes it, for the act cache's keys and entries, which must
+ * match the TypeScript library's byte for byte. Jackson escapes differently (control characters in upper-case hex,
+ * {@code " : "} and {@code [ ]} when pretty-printing). Not API.
  */
 final class JsJson {
   private static final char[] HEX = "0123456789abcdef".toCharArray();

@@ -16,10 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The browser a session of a local server gets when its start request does not say: {@code type
- * local}, headless as configured, {@code executablePath} = the configured or found Chromium, and
- * arguments for a machine without a display or network access ({@code --no-sandbox} only as root).
- * What the request sets wins: a start with a Browserbase or CDP browser is left alone, and a local
+ * The browser a session of a local server gets when its start request does not say: {@code type local}, headless as
+ * configured, the configured or found Chromium, arguments for a machine without a display or network access ({@code
+ * --no-sandbox} only as root). What the request sets wins: a Browserbase or CDP browser is left alone, and a local
  * browser only gets the launch options it leaves out. Immutable. Not API.
  */
 final class LocalBrowserDefaults {

@@ -61,9 +61,8 @@ public final class LocalServerProcess {
   }
 
   /**
-   * Starts the server and waits until it is ready. Throws {@link LocalServerException} at once when
-   * the server, node or the configured Chromium is missing or not runnable, and after stopping the
-   * process when it exits or is not ready within {@link LocalServer#readyTimeout()}.
+   * Starts the server and waits until it is ready; {@link LocalServerException} at once when the server, node or the
+   * configured Chromium is missing or not runnable, or, after stopping it, when it exits or is not ready in time.
    */
   public static LocalServerProcess start(LocalServer settings) {
     List<String> command = command(settings);
@@ -139,11 +138,10 @@ public final class LocalServerProcess {
   }
 
   /**
-   * Stops the server: SIGTERM to it and to every process it started (its browsers), then, once the
-   * browsers have exited or {@link LocalServer#stopTimeout()} has passed, SIGKILL to whatever is left;
-   * then deletes its temporary directory. (The server itself delays its own exit by 10 s after
-   * SIGTERM, for load balancers; it has nothing to save, so it is not waited for.) On Java 8 the
-   * browsers are not visible: the server gets the whole stop timeout to close them itself. Idempotent.
+   * Stops the server: SIGTERM to it and its browsers, then, once they have exited (on Java 8, which cannot see them:
+   * the server) or {@link LocalServer#stopTimeout()} has passed, SIGKILL to whatever is left; then deletes its
+   * temporary directory. The server delays its own exit by 10 s after SIGTERM, for load balancers; it has nothing to
+   * save, so that is not waited for. Idempotent.
    */
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {

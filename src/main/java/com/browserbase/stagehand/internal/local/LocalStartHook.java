@@ -9,10 +9,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * The {@link StartHook} of a client in local mode: fills in the default browser, and when a start
- * fails adds what the server logged as errors meanwhile (a {@link LocalServerException}, suppressed):
- * a browser that cannot be launched shows only as {@code connect ECONNREFUSED} in the answer, the
- * cause ({@code spawn /usr/bin/chromium ENOENT}) only in the server's log. Not API.
+ * The {@link StartHook} of a client in local mode: fills in the default browser, and adds to a failed start the errors
+ * the server logged meanwhile (a suppressed {@link LocalServerException}): a browser that cannot be launched shows only
+ * as {@code connect ECONNREFUSED} in the answer, the cause ({@code spawn ... ENOENT}) in the server's log. Not API.
  */
 final class LocalStartHook implements StartHook {
   private final LocalBrowserDefaults defaults;

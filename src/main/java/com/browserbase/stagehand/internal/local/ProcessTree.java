@@ -10,9 +10,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A process and the processes it started, taken at one moment, to be stopped together. The
- * descendants are known on Java 9+ only ({@code ProcessHandle}, reached by reflection: the library is
- * Java 8 bytecode); on Java 8 the tree is the process alone. Not API.
+ * A process and the processes it started, taken at one moment, to be stopped together. Descendants are known on Java
+ * 9+ only ({@code ProcessHandle}, reached by reflection: the library is Java 8 bytecode). Not API.
  */
 final class ProcessTree {
   private static final Method PID = method("java.lang.Process", "pid");

@@ -23,10 +23,9 @@ import org.slf4j.event.Level;
 
 /**
  * The standard output and error of a local Stagehand server: each line goes to SLF4J under {@code
- * com.browserbase.stagehand.local} as it arrives, and the last ones are kept for error messages. The
- * server logs JSON lines (pino); their level is kept, except that its routine {@code info} lines go to
- * DEBUG, and secrets in them are masked. Lines are kept shortened to level, message and error. Read
- * by one daemon thread per stream; thread-safe. Not API.
+ * com.browserbase.stagehand.local} as it arrives, and the last ones are kept, shortened to level, message and error,
+ * for error messages. The server's JSON lines (pino) keep their level, but routine {@code info} goes to DEBUG, and
+ * their secrets are masked. Read by one daemon thread per stream; thread-safe. Not API.
  */
 final class ServerOutput {
   static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.local");

@@ -26,9 +26,8 @@ public final class Params {
   }
 
   /**
-   * Checks the name of an additional body property of an operation that can stream: {@code
-   * streamResponse} is rejected, since the method called ({@code method} or its {@code ...Streaming}
-   * twin) decides whether the answer streams.
+   * Checks the name of an additional body property of an operation that can stream: not {@code streamResponse}, as
+   * the method called ({@code method} or its {@code ...Streaming} twin) decides whether the answer streams.
    */
   public static String bodyPropertyName(String name, String method) {
     Checks.notNull(name, "name");

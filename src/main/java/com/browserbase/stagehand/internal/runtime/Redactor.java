@@ -138,9 +138,8 @@ public final class Redactor {
   }
 
   /**
-   * The values of the URL's query parameters — only those whose names look secret when {@code
-   * onlySecretNames} — each as written and percent-decoded: the known secrets of a URL, which a text
-   * may quote apart from the URL.
+   * The values of the URL's query parameters (only those whose names look secret when {@code onlySecretNames}), as
+   * written and percent-decoded: the known secrets of a URL, which a text may quote apart from the URL.
    */
   public static List<String> queryValues(String url, boolean onlySecretNames) {
     List<String> values = new ArrayList<>();

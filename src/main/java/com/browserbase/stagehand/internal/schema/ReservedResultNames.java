@@ -27,10 +27,8 @@ public final class ReservedResultNames {
   private ReservedResultNames() {}
 
   /**
-   * Refuses {@code type} when its schema is an object with a property the server takes.
-   *
-   * @param schema the schema {@link JsonSchemas} made of {@code type}
-   * @throws IllegalArgumentException naming the type, the property and why
+   * Refuses {@code type} when its {@code schema} (from {@link JsonSchemas}) is an object with a property the server
+   * takes: an {@link IllegalArgumentException} naming the type, the property and why.
    */
   public static void check(JavaType type, JsonNode schema) {
     if (!"object".equals(schema.path("type").asText())) {

@@ -101,10 +101,7 @@ final class SchemaCheck {
     return null;
   }
 
-  /**
-   * Whether a value is the {@code ""} the server writes for a URL it could not resolve: the model
-   * names a link of the page and the server puts in its URL, or {@code ""} when there is none.
-   */
+  /** Whether a value is the {@code ""} the server puts for a link of the page the model named but it cannot find. */
   private static boolean noUrl(JsonNode value, JsonNode schema) {
     return value.isTextual() && value.asText().isEmpty() && "uri".equals(schema.path("format").asText());
   }

@@ -29,12 +29,9 @@ public final class TypedResults {
   private TypedResults() {}
 
   /**
-   * Reads {@code result} (not changed) as {@code type}.
-   *
-   * @throws StagehandInvalidDataException when the result does not fit the type, naming the JSON path
-   *     and what was expected there: {@code "The result does not fit Page: at links[1].count: expected
-   *     an integer, got 3.5"}; also for a map's entries that give a key twice
-   * @throws IllegalArgumentException when {@link JsonSchemas} cannot describe the type
+   * Reads {@code result} (not changed) as {@code type}; {@link StagehandInvalidDataException} when it does not fit,
+   * naming the JSON path and what was expected ({@code "The result does not fit Page: at links[1].count: expected an
+   * integer, got 3.5"}, or a map's key given twice); {@link IllegalArgumentException} for a type without a schema.
    */
   public static <T> T read(JsonNode result, JavaType type) {
     ObjectNode sent = JsonSchemas.of(type);
@@ -61,9 +58,8 @@ public final class TypedResults {
   }
 
   /**
-   * The result without the {@code {"value": ...}} the server wraps around anything but an object. A map
-   * is sent as an array, so its entries come wrapped; a map that arrives as an object is the map itself,
-   * even when its one key is {@code value}.
+   * The result without the {@code {"value": ...}} the server wraps around anything but an object: a map's entries
+   * (sent as an array) too, but not a map that arrives as an object, even when its one key is {@code value}.
    */
   private static JsonNode unwrapped(JsonNode result, ObjectNode sent, JavaType type) {
     boolean wrapped = !"object".equals(sent.path("type").asText()) && result.isObject() && result.size() == 1
