@@ -127,26 +127,19 @@ public final class ActCache {
     try {
       return act(instruction, options, CompletableFuture.completedFuture(pageUrl), calls).join();
     } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
       }
-      if (cause instanceof Error) {
-        throw (Error) cause;
+      if (e.getCause() instanceof Error) {
+        throw (Error) e.getCause();
       }
       throw e;
     }
   }
 
-  /** A call made now, as a future: completed with its value or its exception. */
+  /** A call made now, on this thread, as a future: completed with its value or its exception (as the cause). */
   public static CompletableFuture<ActResultData> now(java.util.function.Supplier<ActResultData> call) {
-    CompletableFuture<ActResultData> done = new CompletableFuture<>();
-    try {
-      done.complete(call.get());
-    } catch (Throwable e) { // the flow hands it on to the caller as it is
-      done.completeExceptionally(e);
-    }
-    return done;
+    return CompletableFuture.supplyAsync(call, Runnable::run);
   }
 
   /** One act through the cache. */

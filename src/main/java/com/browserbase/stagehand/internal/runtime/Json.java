@@ -18,11 +18,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 
 /**
- * The one {@link ObjectMapper} of the SDK. Not API.
- *
- * <p>Models take part with their annotated members only ({@code @JsonModel}), and their JSON holds
- * each key once ({@link OneKeyPerProperty}); user types passed to {@code resultAs} are read the
- * ordinary Jackson way. Unknown properties never fail a read (models keep them).
+ * The one {@link ObjectMapper} of the SDK. Models take part with their annotated members only ({@code @JsonModel}),
+ * and their JSON holds each key once ({@link OneKeyPerProperty}); user types passed to {@code resultAs} are read the
+ * ordinary Jackson way. Unknown properties never fail a read (models keep them). Not API.
  */
 public final class Json {
   /** Shared, thread-safe mapper; never reconfigure it. */

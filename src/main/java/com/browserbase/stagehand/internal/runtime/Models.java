@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,16 +153,11 @@ public final class Models {
         if (property.secret == null) {
           secrets(field, out);
         } else if (property.secret == Secret.Show.KEYS && field instanceof Map) {
-          for (Map.Entry<?, ?> entry : ((Map<?, ?>) field).entrySet()) {
-            String key = String.valueOf(entry.getKey());
-            if (entry.getValue() instanceof List) {
-              for (Object element : (List<?>) entry.getValue()) {
-                out.accept(Secret.Show.KEYS, key, element);
-              }
-            } else {
-              out.accept(Secret.Show.KEYS, key, entry.getValue());
+          ((Map<?, ?>) field).forEach((key, values) -> {
+            for (Object each : values instanceof List ? (List<?>) values : Collections.singletonList(values)) {
+              out.accept(Secret.Show.KEYS, String.valueOf(key), each);
             }
-          }
+          });
         } else {
           out.accept(property.secret, property.json != null ? property.json : property.field.getName(), field);
         }
