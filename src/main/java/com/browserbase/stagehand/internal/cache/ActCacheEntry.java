@@ -101,11 +101,7 @@ final class ActCacheEntry {
   }
 
   private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int end = message.indexOf('\n');
-    return end >= 0 ? message.substring(0, end) : message;
+    return message == null ? "unreadable" : message.split("\n", 2)[0];
   }
 
   /**

@@ -76,10 +76,7 @@ abstract class ActCacheStore {
     return new Refused("it is " + size + " bytes, more than the limit of " + maxEntryBytes + " bytes");
   }
 
-  /**
-   * An entry the store does not use, or will not store; the message says why, names no content, and
-   * completes "Ignoring the action cache entry &lt;where&gt;: ...".
-   */
+  /** An entry the store will not use or store; its message (why, no content) follows "Ignoring ... &lt;where&gt;: ". */
   static final class Refused extends IOException {
     private static final long serialVersionUID = 1L;
 

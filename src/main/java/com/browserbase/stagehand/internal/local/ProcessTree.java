@@ -106,10 +106,8 @@ final class ProcessTree {
   private static Object call(Method method, Object target) {
     try {
       return method.invoke(target);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("Cannot call " + method, e);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
+    } catch (ReflectiveOperationException e) {
+      Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
       }

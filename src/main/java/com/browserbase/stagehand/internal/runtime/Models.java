@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -79,9 +80,7 @@ public final class Models {
       return false;
     }
     for (Property property : PROPERTIES.get(model.getClass())) {
-      Object value = property.get(model);
-      Object otherValue = property.get(other);
-      if (value == null ? otherValue != null : !value.equals(otherValue)) {
+      if (!Objects.equals(property.get(model), property.get(other))) {
         return false;
       }
     }
