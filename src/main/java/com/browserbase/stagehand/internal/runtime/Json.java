@@ -80,21 +80,20 @@ public final class Json {
   }
 
   /**
-   * The read limits of the mapper's parsers, set here rather than left to Jackson's defaults.
+   * The read limits of the mapper's parsers, set here rather than left to Jackson's defaults:
    *
    * <ul>
    *   <li>Size: a response, and so every string and number in it, is bounded by the client's {@code
-   *       maxResponseBytes} (default 64 MiB), counted in bytes before Jackson sees it, on every Jackson version
-   *       ({@link ReadLimit}). Jackson's own cap on one string (20,000,000 characters since 2.15.1) is lifted to the
-   *       largest bound that can be set: a navigate or extract result can hold a whole page or a screenshot, and the
-   *       client's bound stops a larger one sooner, naming {@code maxResponseBytes}, which the user can reach.
+   *       maxResponseBytes} (default 64 MiB) in bytes before Jackson sees it ({@link ReadLimit}). Jackson's own cap
+   *       on one string (20,000,000 characters since 2.15.1) is lifted to the largest bound that can be set: a result
+   *       can hold a whole page or a screenshot, and the client's bound stops a larger one, naming its setting.
    *   <li>Nesting depth: at most {@value #MAX_NESTING_DEPTH}; deeper would overflow the reading thread's stack.
    *   <li>Number length: at most {@value #MAX_NUMBER_LENGTH} characters, Jackson's default: no answer needs a
    *       longer one, and converting a huge one into a {@code BigInteger} takes time quadratic in its length.
    * </ul>
    *
-   * <p>A class of its own so that only it refers to {@code StreamReadConstraints}: on Jackson 2.12-2.14 calling it
-   * throws a {@link LinkageError}, which {@link #withReadLimits} catches.
+   * <p>A class of its own so that only it refers to {@code StreamReadConstraints}, which throws a {@link LinkageError}
+   * on Jackson 2.12-2.14 ({@link #withReadLimits} catches it).
    */
   static final class ReadLimits {
     /** The deepest nesting of arrays and objects a response may have. */

@@ -77,9 +77,8 @@ public final class JsonSchemas {
       return ScalarSchemas.ofEnum(raw, path);
     }
     if (type.isArrayType() || type.isCollectionLikeType()) {
-      ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "array");
-      schema.set("items", schema(type.getContentType(), path + "[]"));
-      return schema;
+      return Json.MAPPER.createObjectNode().put("type", "array")
+          .set("items", schema(type.getContentType(), path + "[]"));
     }
     if (type.isMapLikeType()) {
       return map(type, path);
@@ -106,12 +105,8 @@ public final class JsonSchemas {
           + type.getKeyType().getRawClass().getName() + "; only Map<String, V> with a concrete V is supported");
     }
     ObjectNode values = schema(type.getContentType(), path + ".*");
-    if (mapsAsEntries) {
-      return MapEntries.schema(values);
-    }
-    ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object");
-    schema.set("additionalProperties", values);
-    return schema;
+    return mapsAsEntries ? MapEntries.schema(values)
+        : Json.MAPPER.createObjectNode().put("type", "object").set("additionalProperties", values);
   }
 
   private ObjectNode object(JavaType type, String path) {
