@@ -13,17 +13,16 @@ import okhttp3.HttpUrl;
 
 /**
  * A page URL as the TypeScript library's act cache puts it into a key: {@code new URL(raw)}, {@code
- * url.searchParams.sort()}, {@code url.toString()} — the WHATWG URL serialisation, with the query
- * parsed as {@code application/x-www-form-urlencoded}, sorted by name and written again in that form
- * ({@code a b} becomes {@code a+b}, {@code ~} becomes {@code %7E}, an empty query disappears).
+ * url.searchParams.sort()}, {@code url.toString()}. That is the WHATWG serialisation, the query parsed as {@code
+ * application/x-www-form-urlencoded}, sorted by name and written again so ({@code a b} becomes {@code a+b}, {@code ~}
+ * {@code %7E}, an empty query disappears).
  *
- * <p>For {@code http}, {@code https}, {@code ws} and {@code wss} this follows the URL standard: host
- * lower-cased and IDNA-encoded (by OkHttp), default port dropped, {@code .} and {@code ..} segments
- * resolved, {@code \} read as {@code /}, each part percent-encoded with its own set. Other schemes
- * ({@code about:}, {@code data:}, {@code chrome:}, {@code file:}) keep what comes before the query,
- * percent-encoding only control and non-ASCII characters: the URLs a browser reports for them are
- * already in that form. Text that is no URL (no scheme, {@code ""}) is returned as it is, as the
- * TypeScript library does when {@code new URL} throws. Not API.
+ * <p>{@code http}, {@code https}, {@code ws} and {@code wss} follow the URL standard: host lower-cased and
+ * IDNA-encoded (by OkHttp), default port dropped, {@code .} and {@code ..} segments resolved, {@code \} read as {@code
+ * /}, each part percent-encoded with its own set. Other schemes ({@code about:}, {@code data:}, {@code chrome:},
+ * {@code file:}) keep what comes before the query, percent-encoding only control and non-ASCII characters, as a
+ * browser reports them already. Text that is no URL (no scheme, {@code ""}) is returned as it is, as the TypeScript
+ * library does when {@code new URL} throws. Not API.
  */
 final class WhatwgUrls {
   private WhatwgUrls() {}
