@@ -5,6 +5,7 @@ import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,24 +52,21 @@ public final class ActionCache {
   }
 
   /**
-   * A cache of JSON files in {@code directory}, one per entry ({@code <key>.json}), kept across runs
-   * and shared safely by several JVMs; entries are at most 1 MiB (see {@link #directory(Path, int)}).
+   * A cache of JSON files in {@code directory}, one per entry ({@code <key>.json}), kept across runs and shared safely
+   * by several JVMs; entries are at most 1 MiB (see {@link #directory(Path, int)}).
    *
-   * <p>A replayed entry types your variables' values (passwords too) into the elements its selectors
-   * name, so the cache makes sure nobody else can write one. When a client is built with the cache,
-   * the directory is created when missing ({@code rwx------} where the file system has POSIX
-   * permissions) and checked: one that cannot be written, that belongs to another user, or that group
-   * or others can write to is an {@link IllegalStateException} naming it and the fix ({@code chmod 700
-   * <directory>}, or a directory of your own). Its parents are not checked: keep it under a directory
-   * only you can write to, such as your home or your project. Entries are written {@code rw-------}.
-   * Temporary files that a killed writer left there are removed when the first client is built with
-   * the cache.
+   * <p>A replayed entry types your variables' values (passwords too) into the elements its selectors name, so the
+   * cache makes sure nobody else can write one. When a client is built with the cache, the directory is created when
+   * missing ({@code rwx------} where the file system has POSIX permissions) and checked: one that cannot be written,
+   * that belongs to another user, or that group or others can write to is an {@link IllegalStateException} naming it
+   * and the fix ({@code chmod 700 <directory>}, or a directory of your own). Its parents are not checked: keep it
+   * under a directory only you can write to, such as your home or your project. Entries are written {@code
+   * rw-------}; temporary files a killed writer left are removed when the first client is built with the cache.
    *
-   * <p>An entry that cannot be read, that is a symbolic link (never followed), that is not a regular
-   * file, that belongs to another user, that anyone can write to, that has a second hard link, or that
-   * is larger than the bound (seen without loading it) is logged at WARN with its path, never its
-   * content, and treated as missing: the model is asked, and its answer replaces the entry. On file
-   * systems without POSIX permissions (Windows) the directory and entries keep the access lists they
+   * <p>An entry that cannot be read, is a symbolic link (never followed) or not a regular file, belongs to another
+   * user, can be written by anyone, has a second hard link, or is larger than the bound (seen without loading it) is
+   * logged at WARN with its path, never its content, and treated as missing: the model is asked, and its answer
+   * replaces the entry. Without POSIX permissions (Windows) the directory and entries keep the access lists they
    * inherit, and only links and sizes are checked.
    *
    * @throws NullPointerException when {@code directory} is null
@@ -78,10 +76,10 @@ public final class ActionCache {
   }
 
   /**
-   * {@link #directory(Path)}, with entries of at most {@code maxEntryBytes} bytes (the default is 1
-   * MiB, 1048576, some thousand actions; an entry the model chose is usually under a kilobyte). A
-   * larger file is a miss, logged at WARN with its path and size, and detected without being read
-   * whole; a larger entry is not written (logged at WARN), and the act returns as usual.
+   * {@link #directory(Path)}, with entries of at most {@code maxEntryBytes} bytes (default 1 MiB, 1048576, some
+   * thousand actions; an entry the model chose is usually under a kilobyte). A larger file is a miss, logged at WARN
+   * with its path and size, seen without being read whole; a larger entry is not written (logged at WARN), and the
+   * act returns as usual.
    *
    * @throws NullPointerException when {@code directory} is null
    * @throws IllegalArgumentException when {@code maxEntryBytes} is not positive
@@ -113,15 +111,8 @@ public final class ActionCache {
    */
   public static Optional<Status> status(ActResultData result) {
     JsonNode status = Checks.notNull(result, "result").additionalProperties().get(ActCache.STATUS_PROPERTY);
-    if (status == null || !status.isTextual()) {
-      return Optional.empty();
-    }
-    for (Status known : Status.values()) {
-      if (known.name().equals(status.asText())) {
-        return Optional.of(known);
-      }
-    }
-    return Optional.empty();
+    return Arrays.stream(Status.values()).filter(known -> status != null && known.name().equals(status.textValue()))
+        .findFirst();
   }
 
   /** Shows where the entries are: {@code ActionCache{directory=/path}} or {@code ActionCache{memory}}. */

@@ -4,10 +4,11 @@ import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.ToString;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -100,26 +101,16 @@ public final class LocalServer {
 
   @Override
   public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof LocalServer)) {
-      return false;
-    }
-    LocalServer that = (LocalServer) o;
-    return server.equals(that.server)
-        && Objects.equals(node, that.node)
-        && Objects.equals(chromePath, that.chromePath)
-        && headless == that.headless
-        && port == that.port
-        && readyTimeout.equals(that.readyTimeout)
-        && stopTimeout.equals(that.stopTimeout)
-        && environment.equals(that.environment);
+    return o instanceof LocalServer && settings().equals(((LocalServer) o).settings());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(server, node, chromePath, headless, port, readyTimeout, stopTimeout, environment);
+    return settings().hashCode();
+  }
+
+  private List<Object> settings() {
+    return Arrays.asList(server, node, chromePath, headless, port, readyTimeout, stopTimeout, environment);
   }
 
   /** Shows the settings; environment values are masked, they often hold keys. */

@@ -32,13 +32,6 @@ public class LocalServerException extends StagehandException {
   }
 
   private static String withOutput(String message, List<String> output) {
-    if (output.isEmpty()) {
-      return message;
-    }
-    StringBuilder text = new StringBuilder(message).append(':');
-    for (String line : output) {
-      text.append("\n  ").append(line);
-    }
-    return text.toString();
+    return output.isEmpty() ? message : message + ":\n  " + String.join("\n  ", output);
   }
 }

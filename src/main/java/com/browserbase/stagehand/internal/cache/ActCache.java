@@ -8,11 +8,11 @@ import com.browserbase.stagehand.models.sessions.ActOptions;
 import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.browserbase.stagehand.models.sessions.Action;
 import com.browserbase.stagehand.models.sessions.VariableValue;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What an {@code ActionCache} does: its entries, its counts, and an {@code act} by instruction made
- * through it. One flow serves the blocking and the asynchronous handle: it is written on {@link
- * CompletableFuture}s, and the blocking handle hands it futures that are already complete, so that
- * every step runs on the calling thread. Thread-safe. Not API.
+ * What an {@code ActionCache} does: its entries, its counts, and an {@code act} by instruction made through it.
+ * One flow, written on {@link CompletableFuture}s, serves both handles: the blocking one hands it futures that are
+ * already complete, so that every step runs on the calling thread. Thread-safe. Not API.
  */
 public final class ActCache {
   static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.cache");
@@ -37,6 +36,8 @@ public final class ActCache {
   public static final String STATUS_PROPERTY = "cacheStatus";
   /** The values of {@link #STATUS_PROPERTY}: the names of {@code ActionCache.Status}'s constants. */
   public static final String HIT = "HIT", MISS = "MISS", HEALED = "HEALED";
+  /** The bound of an entry when none is given: 1 MiB. */
+  public static final int DEFAULT_MAX_ENTRY_BYTES = ActCacheStore.DEFAULT_MAX_ENTRY_BYTES;
 
   private static volatile Function<Object, ActCache> access;
 
@@ -49,14 +50,9 @@ public final class ActCache {
     this.store = store;
   }
 
-  /** The bound of an entry when none is given: 1 MiB. */
-  public static final int DEFAULT_MAX_ENTRY_BYTES = ActCacheStore.DEFAULT_MAX_ENTRY_BYTES;
-
   /**
-   * A cache of files in {@code directory}, none larger than {@code maxEntryBytes}; nothing is checked
-   * or created until {@link #check()}.
-   *
-   * @throws IllegalArgumentException when {@code maxEntryBytes} is not positive
+   * A cache of files in {@code directory}, none larger than {@code maxEntryBytes}; nothing is checked or created
+   * until {@link #check()}. Throws {@link IllegalArgumentException} when {@code maxEntryBytes} is not positive.
    */
   public static ActCache inDirectory(Path directory, int maxEntryBytes) {
     return new ActCache(new ActCacheStore.Directory(directory, maxEntryBytes));
@@ -67,10 +63,7 @@ public final class ActCache {
     return new ActCache(new ActCacheStore.Memory());
   }
 
-  /**
-   * How the SDK reaches the {@code ActCache} of an {@code ActionCache}: set once, by the class
-   * initialiser of {@code ActionCache}, which keeps its {@code ActCache} private.
-   */
+  /** How the SDK reaches the {@code ActCache} of an {@code ActionCache}: set once, by its class initialiser. */
   public static void grantAccess(Function<Object, ActCache> accessor) {
     if (access == null) {
       access = accessor;
@@ -83,10 +76,9 @@ public final class ActCache {
   }
 
   /**
-   * Makes sure entries can be written, and by this process's user only (a directory is created when
-   * missing, private to the user; one that another user owns or others can write to is refused), and
-   * removes the temporary files a killed writer left; throws {@link IllegalStateException} naming the
-   * directory, the reason and the fix when not. Called when a client is built.
+   * Makes sure entries can be written, by this process's user only, and removes what a killed writer left ({@link
+   * ActCacheStore.Directory}); else throws {@link IllegalStateException} naming the directory, the reason and the fix.
+   * Called when a client is built.
    */
   public void check() {
     store.check();
@@ -120,12 +112,9 @@ public final class ActCache {
   }
 
   /**
-   * Acts on {@code instruction} through the cache: on a hit the stored actions are replayed with
-   * {@link Calls#act(Action, ActOptions)} and no model call; otherwise, or when a replayed action
-   * fails, {@link Calls#act(String, ActOptions)} lets the model choose, and a success is stored.
-   *
-   * @param pageUrl the page's URL ({@code null} when unknown: the cache is not used)
-   * @param options the act's options, or {@code null}; used for every call made
+   * Acts on {@code instruction} through the cache: a hit replays the stored actions ({@link Calls#act(Action,
+   * ActOptions)}); otherwise, or when one fails, the model chooses ({@link Calls#act(String, ActOptions)}) and a
+   * success is stored. A {@code null} {@code pageUrl} (unknown) leaves the cache unused; {@code options} may be null.
    */
   public CompletableFuture<ActResultData> act(String instruction, ActOptions options, CompletableFuture<String> pageUrl, Calls calls) {
     Run run = new Run(instruction, options, calls);
@@ -135,30 +124,22 @@ public final class ActCache {
 
   /** {@link #act}, for the blocking handle: every step runs on this thread; the call's own exception is thrown. */
   public ActResultData actBlocking(String instruction, ActOptions options, String pageUrl, Calls calls) {
-    CompletableFuture<ActResultData> result = act(instruction, options, CompletableFuture.completedFuture(pageUrl), calls);
     try {
-      return result.join();
+      return act(instruction, options, CompletableFuture.completedFuture(pageUrl), calls).join();
     } catch (CompletionException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
       }
-      if (cause instanceof Error) {
-        throw (Error) cause;
+      if (e.getCause() instanceof Error) {
+        throw (Error) e.getCause();
       }
       throw e;
     }
   }
 
-  /** A call made now, as a future: completed with its value or its exception. */
+  /** A call made now, on this thread, as a future: completed with its value or its exception (as the cause). */
   public static CompletableFuture<ActResultData> now(java.util.function.Supplier<ActResultData> call) {
-    CompletableFuture<ActResultData> done = new CompletableFuture<>();
-    try {
-      done.complete(call.get());
-    } catch (Throwable e) { // the flow hands it on to the caller as it is
-      done.completeExceptionally(e);
-    }
-    return done;
+    return CompletableFuture.supplyAsync(call, Runnable::run);
   }
 
   /** One act through the cache. */
@@ -169,10 +150,11 @@ public final class ActCache {
     final CompletableFuture<ActResultData> result = new CompletableFuture<>();
     /** The call in flight, cancelled when {@link #result} is. */
     volatile CompletableFuture<ActResultData> current;
-    String key;
-    String url;
     List<String> names;
     Map<String, String> values;
+    String url;
+    /** {@code null} when the page's URL is unknown: the cache is not used. */
+    String key;
     ActCacheEntry entry;
 
     Run(String instruction, ActOptions options, Calls calls) {
@@ -209,15 +191,11 @@ public final class ActCache {
     void start(String pageUrl) {
       names = ActCacheKey.sorted(options != null ? options.variables().keySet() : Collections.<String>emptySet());
       values = values(options);
-      if (pageUrl == null) {
-        askModel(false);
-        return;
-      }
       url = pageUrl;
-      key = ActCacheKey.of(instruction, pageUrl, names);
-      entry = read();
+      key = pageUrl != null ? ActCacheKey.of(instruction, pageUrl, names) : null;
+      entry = key != null ? read() : null;
       if (entry == null) {
-        askModel(true);
+        askModel(false);
       } else {
         replay(0, new ArrayList<ActResultData>());
       }
@@ -225,45 +203,48 @@ public final class ActCache {
 
     /** The stored entry, or {@code null}: none, not replayable, or unreadable (logged at WARN). */
     private ActCacheEntry read() {
-      String json;
       try {
-        json = store.read(key);
+        String json = store.read(key);
+        return json == null ? null : ActCacheEntry.read(json, names);
       } catch (ActCacheStore.Refused e) {
         LOG.warn("Ignoring the action cache entry {}: {}", store.where(key), e.getMessage());
-        return null;
       } catch (IOException | RuntimeException e) {
         LOG.warn("Ignoring the action cache entry {}: it cannot be read ({})", store.where(key), e.toString());
-        return null;
-      }
-      if (json == null) {
-        return null;
-      }
-      try {
-        return ActCacheEntry.read(json, names);
       } catch (ActCacheEntry.Unusable e) {
         if (e.corrupt) {
           LOG.warn("Ignoring the action cache entry {}: {}", store.where(key), e.getMessage());
         } else {
           LOG.debug("act cache entry {} not used: {}", key, e.getMessage());
         }
-        return null;
       }
+      return null;
     }
 
-    /** A miss: the model chooses; a success with actions is stored when {@code store} (there is a key). */
-    void askModel(boolean store) {
+    /**
+     * The model chooses: on a miss a success with actions is stored (when there is a key); after a stored action
+     * failed ({@code healing}) it replaces the entry, and anything else leaves the entry as it is.
+     */
+    void askModel(boolean healing) {
       call(calls.act(instruction, options), (acted, error) -> {
-        misses.incrementAndGet();
-        String outcome = error != null ? "the act failed (" + error.getClass().getSimpleName() + ")" : store ? write(acted) : null;
-        if (store) {
-          LOG.debug("act cache miss {}: {}", key, outcome);
-        } else {
+        boolean healed = healing && error == null && acted.success() && !acted.actions().isEmpty();
+        (healed ? heals : misses).incrementAndGet();
+        if (key == null) {
           LOG.debug("act cache miss (not used: the page URL is unknown; navigate through the session handle first)");
+        } else if (healed) {
+          LOG.debug("act cache healed {}: {}", key, write(acted));
+        } else if (!healing) {
+          LOG.debug("act cache miss {}: {}", key,
+              error != null ? "the act failed (" + error.getClass().getSimpleName() + ")" : write(acted));
+        } else if (error != null) {
+          LOG.debug("act cache miss {}: the model's act failed too ({}); entry kept", key,
+              error.getClass().getSimpleName());
+        } else {
+          LOG.debug("act cache miss {}: the model's act did not succeed either; entry kept", key);
         }
         if (error != null) {
           result.completeExceptionally(error);
         } else {
-          complete(acted, MISS);
+          complete(acted, healed ? HEALED : MISS);
         }
       });
     }
@@ -281,7 +262,9 @@ public final class ActCache {
         } else if (error == null || error instanceof BadRequestException || error instanceof UnprocessableEntityException) {
           // success: false (the element is gone, and the server could not find it again), or the
           // server refused the action as it is: the page has changed.
-          heal(index, error == null ? "success: false" : error.getClass().getSimpleName());
+          LOG.debug("act cache {}: replaying action {} of {} failed ({}); asking the model", key, index + 1,
+              entry.actions.size(), error == null ? "success: false" : error.getClass().getSimpleName());
+          askModel(true);
         } else {
           misses.incrementAndGet();
           LOG.debug("act cache miss {}: replaying action {} of {} failed ({}); entry kept", key, index + 1,
@@ -304,9 +287,8 @@ public final class ActCache {
         }
         lastDescription = text(acted, "actionDescription");
       }
-      String message = messages.length() > 0 ? messages.toString()
-          : entry.message != null && !entry.message.isEmpty() ? entry.message
-          : "Replayed " + entry.actions.size() + " cached action" + (entry.actions.size() == 1 ? "" : "s") + ".";
+      String message = first(messages.toString(), entry.message,
+          "Replayed " + entry.actions.size() + " cached action" + (entry.actions.size() == 1 ? "" : "s") + ".");
       String description = first(entry.actionDescription, lastDescription,
           entry.actions.get(entry.actions.size() - 1).path("description").asText(null), ActCacheKey.trim(instruction));
       ActResultData replayed = ActResultData.builder()
@@ -325,27 +307,6 @@ public final class ActCache {
         LOG.debug("act cache hit {}: replayed {} action{}", key, entry.actions.size(), entry.actions.size() == 1 ? "" : "s");
         complete(replayed, HIT);
       }
-    }
-
-    /** A stored action failed: the model chooses again; a success replaces the entry, a failure leaves it. */
-    void heal(int index, String failure) {
-      LOG.debug("act cache {}: replaying action {} of {} failed ({}); asking the model", key, index + 1,
-          entry.actions.size(), failure);
-      call(calls.act(instruction, options), (acted, error) -> {
-        if (error != null) {
-          misses.incrementAndGet();
-          LOG.debug("act cache miss {}: the model's act failed too ({}); entry kept", key, error.getClass().getSimpleName());
-          result.completeExceptionally(error);
-        } else if (acted.success() && !acted.actions().isEmpty()) {
-          heals.incrementAndGet();
-          LOG.debug("act cache healed {}: {}", key, write(acted));
-          complete(acted, HEALED);
-        } else {
-          misses.incrementAndGet();
-          LOG.debug("act cache miss {}: the model's act did not succeed either; entry kept", key);
-          complete(acted, MISS);
-        }
-      });
     }
 
     /** Stores what an act by instruction did when it succeeded with actions; says what happened, for the log. */
@@ -383,24 +344,17 @@ public final class ActCache {
 
   /** A text property of a result, read leniently: {@code null} when absent. */
   private static String text(ActResultData acted, String name) {
-    JsonNode value = Json.toTree(acted).path(name);
-    return value.isTextual() ? value.asText() : null;
+    return Json.toTree(acted).path(name).textValue();
   }
 
   private static String first(String... candidates) {
-    for (String candidate : candidates) {
-      if (candidate != null && !candidate.isEmpty()) {
-        return candidate;
-      }
-    }
-    return "";
+    return Arrays.stream(candidates).filter(candidate -> candidate != null && !candidate.isEmpty()).findFirst()
+        .orElse("");
   }
 
   /**
-   * The variables' values as text, as the server substitutes them: {@code String(value)} in
-   * JavaScript of the value it parsed from the JSON sent ({@link JsString}: {@code BigDecimal}
-   * {@code 1234.50} is {@code "1234.5"}, {@code 1e21} is {@code "1e+21"}, which {@link String#valueOf}
-   * does not give).
+   * The variables' values as the server substitutes them: JavaScript's {@code String(value)} of what it parsed
+   * ({@link JsString}: {@code BigDecimal 1234.50} is {@code "1234.5"}, {@code 1e21} is {@code "1e+21"}).
    */
   static Map<String, String> values(ActOptions options) {
     Map<String, String> values = new LinkedHashMap<>();

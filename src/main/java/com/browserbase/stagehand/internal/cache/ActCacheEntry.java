@@ -15,12 +15,12 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * One act cache entry, in the TypeScript library's format ({@code CachedActEntry}): {@code {version: 1,
- * instruction, url, variableKeys, actions, actionDescription, message}}, written as {@code
- * JSON.stringify(entry, null, 2)}. The actions are kept as the JSON the server reported, so that
- * properties this SDK does not model survive a round trip. Immutable. Not API.
+ * One act cache entry, in the TypeScript library's format ({@code CachedActEntry}: {@code {version: 1, instruction,
+ * url, variableKeys, actions, actionDescription, message}} as {@code JSON.stringify(entry, null, 2)}). The actions are
+ * the JSON the server reported, so that properties this SDK does not model survive. Immutable. Not API.
  */
 final class ActCacheEntry {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -55,9 +55,8 @@ final class ActCacheEntry {
   }
 
   /**
-   * The entry in {@code json}, when it can be replayed for a call with the (sorted) variable names
-   * {@code names}: version 1, a non-empty array of action objects, the same variable names. These are
-   * the TypeScript library's conditions; an action that is not an object is damage.
+   * The entry in {@code json} if a call with the (sorted) variable {@code names} can replay it, on the TypeScript
+   * library's conditions: version 1, a non-empty array of actions, the same names. A non-object action is damage.
    */
   static ActCacheEntry read(String json, List<String> names) throws Unusable {
     JsonNode root;
@@ -96,30 +95,19 @@ final class ActCacheEntry {
     if (!stored.equals(names)) {
       throw new Unusable("stored for the variables " + stored + ", not " + names, false);
     }
-    return new ActCacheEntry(text(root, "instruction"), text(root, "url"), stored, Collections.unmodifiableList(list),
-        text(root, "actionDescription"), text(root, "message"));
-  }
-
-  private static String text(JsonNode root, String name) {
-    JsonNode value = root.get(name);
-    return value != null && value.isTextual() ? value.textValue() : null;
+    return new ActCacheEntry(root.path("instruction").textValue(), root.path("url").textValue(), stored,
+        Collections.unmodifiableList(list), root.path("actionDescription").textValue(),
+        root.path("message").textValue());
   }
 
   private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int end = message.indexOf('\n');
-    return end >= 0 ? message.substring(0, end) : message;
+    return message == null ? "unreadable" : message.split("\n", 2)[0];
   }
 
   /**
-   * The entry for what an act by instruction did, with every variable value in it replaced by its
-   * {@code %name%} placeholder; {@code null} when that cannot be done without changing what a replay
-   * would do (a value inside a selector or a method, which the server does not substitute). The page
-   * URL is stored with the values of its secret-looking parameters masked ({@code ?token=***}, {@link
-   * Redactor#maskSecretParams}): it is there for the reader, no replay and no key uses it (the key is
-   * made of the URL as it is).
+   * The entry for what an act by instruction did, each variable value replaced by its {@code %name%}; {@code null}
+   * when a value is inside a selector or a method, which the server does not substitute. The URL is stored with its
+   * secret-looking parameters masked ({@link Redactor#maskSecretParams}): only readers see it, no key or replay.
    */
   static ActCacheEntry of(String instruction, String url, List<String> names, Map<String, String> values,
       List<ObjectNode> actions, String actionDescription, String message) {
@@ -138,11 +126,7 @@ final class ActCacheEntry {
 
   /** The actions of {@code result} as JSON objects. */
   static List<ObjectNode> actionsOf(ActResultData result) {
-    List<ObjectNode> actions = new ArrayList<>();
-    for (Action action : result.actions()) {
-      actions.add((ObjectNode) Json.toTree(action));
-    }
-    return actions;
+    return result.actions().stream().map(action -> (ObjectNode) Json.toTree(action)).collect(Collectors.toList());
   }
 
   /** The stored action {@code index}, as the {@link Action} to replay. */
@@ -151,9 +135,8 @@ final class ActCacheEntry {
   }
 
   /**
-   * Whether the actions a replay reports differ from the stored ones (their number, or a selector,
-   * description, method or argument): the server re-found an element, and the entry should be
-   * rewritten. What the TypeScript library compares.
+   * Whether the actions a replay reports differ from the stored ones in number, selector, description, method or
+   * arguments (what the TypeScript library compares): the server re-found an element, and the entry is rewritten.
    */
   boolean changedBy(List<ObjectNode> reported) {
     if (reported.size() != actions.size()) {
@@ -186,10 +169,7 @@ final class ActCacheEntry {
     root.put("version", 1);
     root.put("instruction", instruction);
     root.put("url", url);
-    ArrayNode keys = root.putArray("variableKeys");
-    for (String name : variableKeys) {
-      keys.add(name);
-    }
+    variableKeys.forEach(root.putArray("variableKeys")::add);
     root.putArray("actions").addAll(actions);
     if (actionDescription != null) {
       root.put("actionDescription", actionDescription);
@@ -205,21 +185,13 @@ final class ActCacheEntry {
     private final List<Map.Entry<String, String>> byLength = new ArrayList<>();
 
     Placeholders(Map<String, String> values) {
-      for (Map.Entry<String, String> value : values.entrySet()) {
-        if (!value.getValue().isEmpty()) {
-          byLength.add(value);
-        }
-      }
-      Collections.sort(byLength, Comparator.comparingInt((Map.Entry<String, String> v) -> v.getValue().length()).reversed());
+      values.entrySet().stream().filter(value -> !value.getValue().isEmpty())
+          .sorted(Comparator.comparingInt((Map.Entry<String, String> v) -> v.getValue().length()).reversed())
+          .forEach(byLength::add);
     }
 
     boolean occursIn(String text) {
-      for (Map.Entry<String, String> value : byLength) {
-        if (text.contains(value.getValue())) {
-          return true;
-        }
-      }
-      return false;
+      return byLength.stream().anyMatch(value -> text.contains(value.getValue()));
     }
 
     /** In one pass, so that a placeholder put in is never matched again. */

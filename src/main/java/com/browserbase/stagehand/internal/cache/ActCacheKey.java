@@ -1,41 +1,32 @@
 package com.browserbase.stagehand.internal.cache;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The key of an act cache entry, as the TypeScript library makes it (and so the name of its file,
- * {@code <key>.json}): the SHA-256, in lower-case hex, of {@code JSON.stringify({instruction, url,
- * variableKeys})} — the instruction trimmed as JavaScript's {@code trim()} does, the page URL
- * normalised by {@link WhatwgUrls}, the variable names sorted by UTF-16 code units. Not API.
+ * The key of an act cache entry (and its file's name) as the TypeScript library makes it: the lower-case hex SHA-256
+ * of {@code JSON.stringify({instruction, url, variableKeys})}, the instruction trimmed as JavaScript's {@code trim()}
+ * does, the URL normalised by {@link WhatwgUrls}, the variable names sorted by UTF-16 code units. Not API.
  */
 final class ActCacheKey {
   private ActCacheKey() {}
 
   /** The key of {@code instruction} on {@code pageUrl} with variables named {@code variableNames}. */
   static String of(String instruction, String pageUrl, Collection<String> variableNames) {
-    StringBuilder payload = new StringBuilder(128)
-        .append("{\"instruction\":").append(JsJson.quote(trim(instruction)))
-        .append(",\"url\":").append(JsJson.quote(WhatwgUrls.normalize(pageUrl)))
-        .append(",\"variableKeys\":[");
-    List<String> names = sorted(variableNames);
-    for (int i = 0; i < names.size(); i++) {
-      payload.append(i == 0 ? "" : ",").append(JsJson.quote(names.get(i)));
-    }
-    payload.append("]}");
-    return sha256Hex(payload.toString());
+    return sha256Hex("{\"instruction\":" + JsJson.quote(trim(instruction))
+        + ",\"url\":" + JsJson.quote(WhatwgUrls.normalize(pageUrl))
+        + ",\"variableKeys\":[" + sorted(variableNames).stream().map(JsJson::quote).collect(Collectors.joining(","))
+        + "]}");
   }
 
   /** The names sorted as JavaScript's default {@code sort()} does: by UTF-16 code units. */
   static List<String> sorted(Collection<String> names) {
-    List<String> sorted = new ArrayList<>(names);
-    Collections.sort(sorted);
-    return sorted;
+    return names.stream().sorted().collect(Collectors.toList());
   }
 
   /**
@@ -54,26 +45,11 @@ final class ActCacheKey {
     return text.substring(start, end);
   }
 
+  /** ECMAScript's WhiteSpace and LineTerminator, but for U+2000..U+200A (see {@link #isJsWhitespace}). */
+  private static final String JS_WHITESPACE = "\t\n\u000b\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff";
+
   private static boolean isJsWhitespace(char c) {
-    switch (c) {
-      case '\t':
-      case '\n':
-      case '\u000b':
-      case '\f':
-      case '\r':
-      case ' ':
-      case '\u00a0':
-      case '\u1680':
-      case '\u2028':
-      case '\u2029':
-      case '\u202f':
-      case '\u205f':
-      case '\u3000':
-      case '\ufeff':
-        return true;
-      default:
-        return c >= '\u2000' && c <= '\u200a';
-    }
+    return JS_WHITESPACE.indexOf(c) >= 0 || c >= '\u2000' && c <= '\u200a';
   }
 
   private static String sha256Hex(String text) {
@@ -84,11 +60,6 @@ final class ActCacheKey {
       throw new IllegalStateException("This JVM has no SHA-256", e); // every Java SE platform must have it
     }
     // The JSON text has no unpaired surrogate (JsJson escapes them), so UTF-8 is exact.
-    byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
-    StringBuilder hex = new StringBuilder(64);
-    for (byte b : hash) {
-      hex.append(Character.forDigit(b >> 4 & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return hex.toString();
+    return String.format("%064x", new BigInteger(1, digest.digest(text.getBytes(StandardCharsets.UTF_8))));
   }
 }

@@ -3,7 +3,7 @@ package com.browserbase.stagehand.internal.cache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
- * Where act cache entries live: the JSON text of each, by key, none larger than {@link #maxEntryBytes}.
- * Thread-safe. Not API.
+ * Where act cache entries live: the JSON text of each, by key, none larger than {@link #maxEntryBytes}. Thread-safe.
+ * Not API.
  */
 abstract class ActCacheStore {
   /** The default bound of an entry: 1 MiB, some thousand actions; an entry the model chose is usually under 1 KiB. */
@@ -51,19 +51,10 @@ abstract class ActCacheStore {
     this.maxEntryBytes = maxEntryBytes;
   }
 
-  /**
-   * The entry's JSON text, or {@code null} when there is none.
-   *
-   * @throws Refused when there is an entry the store will not use (too large, a link, not the
-   *     user's...); its message says why
-   */
+  /** The entry's JSON text, or {@code null}; {@link Refused} saying why for an entry it will not use. */
   abstract String read(String key) throws IOException;
 
-  /**
-   * Stores (or replaces) an entry; a reader sees the old text or the new, never a part.
-   *
-   * @throws Refused when the entry is larger than {@link #maxEntryBytes}
-   */
+  /** Stores (or replaces) an entry, which a reader sees whole; {@link Refused} when it is over the bound. */
   abstract void write(String key, String json) throws IOException;
 
   /** Makes sure entries can be written, and safely; throws {@link IllegalStateException} saying why not. */
@@ -85,10 +76,7 @@ abstract class ActCacheStore {
     return new Refused("it is " + size + " bytes, more than the limit of " + maxEntryBytes + " bytes");
   }
 
-  /**
-   * An entry the store does not use, or will not store; the message says why, names no content, and
-   * completes "Ignoring the action cache entry &lt;where&gt;: ...".
-   */
+  /** An entry the store will not use or store; its message (why, no content) follows "Ignoring ... &lt;where&gt;: ". */
   static final class Refused extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -98,19 +86,12 @@ abstract class ActCacheStore {
   }
 
   /**
-   * One file per entry, {@code <key>.json}, as the TypeScript library keeps them. A write goes to a
-   * temporary file in the same directory, which is then moved over the entry in one step (an atomic
-   * rename, or a replacing move where the file system has none): a reader in this or another process
-   * sees the old file or the new one, and two writers leave one of the two whole files.
+   * One file per entry, {@code <key>.json}, as the TypeScript library keeps them. A write goes to a temporary file
+   * in the same directory, then moved over the entry in one step (an atomic rename where there is one): a reader in
+   * any process sees the old file or the new one, and two writers leave one of the two whole files.
    *
-   * <p>An entry replayed types the user's variable values into its selectors, so nobody else may be
-   * able to write one. Where the file system has POSIX permissions, {@link #check()} creates the
-   * directory {@code rwx------} and refuses one that another user owns or that group or others can
-   * write to; entries are written {@code rw-------}; an entry that is a symbolic link, not a regular
-   * file, larger than the bound, another user's, writable by anyone, or hard-linked elsewhere is
-   * refused when read, without being opened (a link) or loaded whole (a large file). Elsewhere
-   * (Windows), the directory and the entries get the access lists they inherit, and only links and
-   * sizes are checked. The directory's parents are not checked (see the README).
+   * <p>An entry replayed types the user's variable values into its selectors, so nobody else may be able to write
+   * one: {@link #check()} and {@link #read} apply the rules {@code ActionCache.directory(Path)} documents.
    */
   static final class Directory extends ActCacheStore {
     private static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -131,10 +112,6 @@ abstract class ActCacheStore {
     /** Whether {@link #check()} has looked for stale temporary files: once per store, not at every client built on it. */
     private final AtomicBoolean swept = new AtomicBoolean();
 
-    Directory(Path directory) {
-      this(directory, DEFAULT_MAX_ENTRY_BYTES);
-    }
-
     Directory(Path directory, int maxEntryBytes) {
       super(maxEntryBytes);
       this.directory = directory.toAbsolutePath().normalize();
@@ -147,7 +124,8 @@ abstract class ActCacheStore {
       try {
         create();
         Path probe = directory.resolve(".stagehand-write-check-" + UUID.randomUUID() + ".tmp");
-        Files.newByteChannel(probe, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), privateFile()).close();
+        Files.newByteChannel(probe, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            privately(PRIVATE_FILE)).close();
         try {
           problem = posix ? unsafe(Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS)) : null;
         } finally {
@@ -165,9 +143,8 @@ abstract class ActCacheStore {
     }
 
     /**
-     * Why the directory is not safe for {@code owner}, the user this process creates files as, or
-     * {@code null} when it is: an entry someone else plants there would be replayed, with the user's
-     * variable values typed into its selectors.
+     * Why the directory is not safe for {@code owner}, the user this process creates files as, or {@code null}: an
+     * entry someone else plants there would be replayed, with the user's variable values typed into its selectors.
      */
     private String unsafe(UserPrincipal owner) throws IOException {
       PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class);
@@ -186,7 +163,7 @@ abstract class ActCacheStore {
       return null;
     }
 
-    /** Creates the directory, {@code rwx------} where there are POSIX permissions, when missing; its parents as the system makes them. */
+    /** Creates the directory when missing, private to the user; its parents as the system makes them. */
     private void create() throws IOException {
       if (Files.isDirectory(directory)) {
         return;
@@ -196,11 +173,7 @@ abstract class ActCacheStore {
         Files.createDirectories(parent);
       }
       try {
-        if (posix) {
-          Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PRIVATE_DIRECTORY));
-        } else {
-          Files.createDirectory(directory);
-        }
+        Files.createDirectory(directory, privately(PRIVATE_DIRECTORY));
       } catch (FileAlreadyExistsException e) {
         if (!Files.isDirectory(directory)) { // made meanwhile by another writer: fine; a file in the way: not
           throw e;
@@ -208,15 +181,15 @@ abstract class ActCacheStore {
       }
     }
 
-    private FileAttribute<?>[] privateFile() {
-      return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE_FILE)} : new FileAttribute<?>[0];
+    /** {@code permissions} to create a file or directory with, where there are POSIX permissions. */
+    private FileAttribute<?>[] privately(Set<PosixFilePermission> permissions) {
+      return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+          : new FileAttribute<?>[0];
     }
 
     /**
-     * Deletes the temporary files a writer left when it was killed between writing and moving (the
-     * first time a client is built with this store, in effect at startup): this store's names only,
-     * and only those older than {@link #STALE_TEMPORARY_MILLIS}, which no writer is still at. A
-     * failure is logged at DEBUG and leaves them, for the next run.
+     * Deletes the temporary files of writers killed between writing and moving: this store's names only, and only
+     * those older than {@link #STALE_TEMPORARY_MILLIS}. A failure is logged at DEBUG and leaves them for the next run.
      */
     private void removeStaleTemporaries() {
       long staleBefore = System.currentTimeMillis() - STALE_TEMPORARY_MILLIS;
@@ -310,11 +283,10 @@ abstract class ActCacheStore {
     }
 
     /**
-     * Refuses an entry someone else could have written: another user's (planted while the directory
-     * was open to them, and kept by a {@code chmod 700}), one anyone can write to, or one with another
-     * hard link, through which it can be written from outside the directory. An entry its group can
-     * write to is read: the directory's check keeps the group out, and the TypeScript library writes
-     * its entries so under the common umask 002.
+     * Refuses an entry someone else could have written: another user's (planted while the directory was open to them,
+     * and kept by a {@code chmod 700}), one anyone can write to, or one with another hard link, through which it can be
+     * written from outside the directory. One its group can write to is read: the directory's check keeps the group
+     * out, and the TypeScript library writes entries so under the common umask 002.
      */
     private void refuseForeign(Path file, PosixFileAttributes attributes) throws IOException {
       UserPrincipal self = user;
@@ -345,11 +317,8 @@ abstract class ActCacheStore {
       Path temporary = directory.resolve("." + key + "." + UUID.randomUUID() + ".tmp");
       try {
         try (SeekableByteChannel out = Files.newByteChannel(temporary,
-            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), privateFile())) {
-          ByteBuffer buffer = ByteBuffer.wrap(bytes);
-          while (buffer.hasRemaining()) {
-            out.write(buffer);
-          }
+            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), privately(PRIVATE_FILE))) {
+          Channels.newOutputStream(out).write(bytes);
         }
         try {
           Files.move(temporary, file(key), StandardCopyOption.ATOMIC_MOVE);

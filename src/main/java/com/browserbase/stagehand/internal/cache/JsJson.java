@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 
 /**
- * JSON text exactly as JavaScript's {@code JSON.stringify} writes it, for what must match the
- * TypeScript library byte for byte: the act cache's key is the SHA-256 of such text, and its entries
- * are {@code JSON.stringify(entry, null, 2)}. Jackson escapes differently (control characters in
- * upper-case hex, {@code " : "} and {@code [ ]} when pretty-printing). Not API.
+ * JSON text exactly as JavaScript's {@code JSON.stringify} writes it, for the act cache's keys and entries, which must
+ * match the TypeScript library's byte for byte. Jackson escapes differently (control characters in upper-case hex,
+ * {@code " : "} and {@code [ ]} when pretty-printing). Not API.
  */
 final class JsJson {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -15,9 +14,8 @@ final class JsJson {
   private JsJson() {}
 
   /**
-   * {@code JSON.stringify(text)}: {@code "} and {@code \} escaped, the control characters that have a
-   * short escape written so, the other ones below U+0020 and unpaired surrogates as {@code \}{@code
-   * u00xx} in lower case; everything else as it is.
+   * {@code JSON.stringify(text)}: {@code "}, {@code \} and the controls with a short escape escaped so, the other
+   * ones below U+0020 and unpaired surrogates as {@code \}{@code u00xx} in lower case; everything else as it is.
    */
   static String quote(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2);
@@ -29,38 +27,17 @@ final class JsJson {
     out.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\b':
-          out.append("\\b");
-          break;
-        case '\f':
-          out.append("\\f");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        default:
-          if (c < 0x20) {
-            unicodeEscape(c, out);
-          } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            unicodeEscape(c, out); // unpaired (well-formed JSON.stringify, ES2019)
-          } else {
-            out.append(c);
-          }
+      int shortEscape = "\"\\\b\f\n\r\t".indexOf(c); // the characters JSON.stringify escapes with one letter
+      if (shortEscape >= 0) {
+        out.append('\\').append("\"\\bfnrt".charAt(shortEscape));
+      } else if (c < 0x20) {
+        unicodeEscape(c, out);
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        unicodeEscape(c, out); // unpaired (well-formed JSON.stringify, ES2019)
+      } else {
+        out.append(c);
       }
     }
     out.append('"');
@@ -70,10 +47,7 @@ final class JsJson {
     out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
   }
 
-  /**
-   * {@code JSON.stringify(value, null, 2)}. Numbers other than integers are written as Jackson writes
-   * them, which is not always JavaScript's form; the act cache writes none.
-   */
+  /** {@code JSON.stringify(value, null, 2)}, but non-integer numbers as Jackson writes them (entries have none). */
   static String pretty(JsonNode value) {
     StringBuilder out = new StringBuilder();
     write(value, "", out);
@@ -81,42 +55,27 @@ final class JsJson {
   }
 
   private static void write(JsonNode value, String indent, StringBuilder out) {
-    if (value.isObject()) {
-      if (value.size() == 0) {
-        out.append("{}");
-        return;
-      }
-      String inner = indent + "  ";
-      out.append("{\n");
-      // fieldNames(), not fields() or properties(): the one of the three no Jackson 2.12+ deprecates or lacks
-      for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        out.append(inner);
-        quote(name, out);
-        out.append(": ");
-        write(value.get(name), inner, out);
-        out.append(it.hasNext() ? ",\n" : "\n");
-      }
-      out.append(indent).append('}');
-    } else if (value.isArray()) {
-      if (value.size() == 0) {
-        out.append("[]");
-        return;
-      }
-      String inner = indent + "  ";
-      out.append("[\n");
-      for (int i = 0; i < value.size(); i++) {
-        out.append(inner);
-        write(value.get(i), inner, out);
-        out.append(i + 1 < value.size() ? ",\n" : "\n");
-      }
-      out.append(indent).append(']');
-    } else if (value.isTextual()) {
+    if (value.isTextual()) {
       quote(value.textValue(), out);
-    } else if (value.isMissingNode()) {
-      out.append("null");
-    } else {
+    } else if (!value.isContainerNode()) {
       out.append(value.toString()); // numbers, booleans, null
+    } else if (value.size() == 0) {
+      out.append(value.isObject() ? "{}" : "[]");
+    } else {
+      String inner = indent + "  ";
+      out.append(value.isObject() ? "{\n" : "[\n");
+      // fieldNames(), not fields() or properties(): the one of the three no Jackson 2.12+ deprecates or lacks
+      Iterator<String> names = value.fieldNames(); // none in an array
+      for (Iterator<JsonNode> children = value.iterator(); children.hasNext(); ) {
+        out.append(inner);
+        if (names.hasNext()) {
+          quote(names.next(), out);
+          out.append(": ");
+        }
+        write(children.next(), inner, out);
+        out.append(children.hasNext() ? ",\n" : "\n");
+      }
+      out.append(indent).append(value.isObject() ? '}' : ']');
     }
   }
 }

@@ -26,16 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which page a session is on, for the act cache's key. The REST API does not say, so it is read from
- * the browser itself: {@code Target.getTargets} over the session's CDP WebSocket ({@code cdpUrl}), one
- * short connection per question, and the URL of its page target — with several tabs, the newest one
- * this object has seen, since the server acts on the newest page. When there is no {@code cdpUrl}
- * (an attached session), or the browser cannot be reached (a self-hosted server on another machine
- * reports a loopback address), the answer is the last URL the session's handles navigated to; a
- * connection that never opened, or a browser that did not answer in time, is not tried again for
- * the session. {@code null} when neither is
- * known. The {@code cdpUrl} of the hosted API is signed: it is never logged with its query.
- * Thread-safe. Not API.
+ * Which page a session is on, for the act cache's key. The REST API does not say, so the browser is asked:
+ * {@code Target.getTargets} over the session's CDP WebSocket, one short connection per question, and the URL of the
+ * newest page target this object has seen (the server acts on the newest page). Without a {@code cdpUrl} (an attached
+ * session), or when the browser cannot be reached (a self-hosted server elsewhere reports a loopback address), the
+ * answer is the last URL the session's handles navigated to, or {@code null}; a connection that never opened, or a
+ * browser that did not answer in time, is not tried again. The hosted API's {@code cdpUrl} is signed: it is never
+ * logged with its query. Thread-safe. Not API.
  */
 public final class PageUrls {
   private static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.cache");
@@ -55,13 +52,9 @@ public final class PageUrls {
   private long seen;
 
   /**
-   * @param cdpUrl the session's CDP WebSocket URL, or {@code null}
-   * @param http the client for the WebSocket (see {@link #client}), or {@code null} to use none
+   * For the session's CDP WebSocket URL, read with {@code http} (see {@link #client}), either of which may be {@code
+   * null}, the browser answering within {@code budgetMs} ({@link #CDP_BUDGET_MS}).
    */
-  public PageUrls(String cdpUrl, OkHttpClient http) {
-    this(cdpUrl, http, CDP_BUDGET_MS);
-  }
-
   public PageUrls(String cdpUrl, OkHttpClient http, long budgetMs) {
     this.cdpUrl = http != null ? cdpUrl : null;
     this.cdpSecrets = this.cdpUrl != null ? KnownSecrets.of(Redactor.queryValues(this.cdpUrl, false)) : KnownSecrets.NONE;
@@ -100,20 +93,16 @@ public final class PageUrls {
     }
     CompletableFuture<String> answer = new CompletableFuture<>();
     Listener listener = new Listener(answer);
-    WebSocket socket;
     try {
-      socket = http.newWebSocket(new Request.Builder().url(cdpUrl).build(), listener);
-    } catch (RuntimeException e) { // a URL OkHttp cannot use, a closed client
-      cdpUnreachable = true;
-      LOG.debug("Cannot read the page URL over CDP ({}): {}; using the last URL navigated to", redacted(cdpUrl),
-          Redactor.mask(e.toString(), cdpSecrets));
-      return CompletableFuture.completedFuture(navigated);
+      WebSocket socket = http.newWebSocket(new Request.Builder().url(cdpUrl).build(), listener);
+      RetryScheduler.SYSTEM.schedule(() -> {
+        if (answer.completeExceptionally(new TimeoutException("no answer within " + budgetMs + " ms"))) {
+          socket.cancel();
+        }
+      }, budgetMs);
+    } catch (RuntimeException e) { // a URL OkHttp cannot use, a closed client: never opened
+      answer.completeExceptionally(e);
     }
-    RetryScheduler.SYSTEM.schedule(() -> {
-      if (answer.completeExceptionally(new TimeoutException("no answer within " + budgetMs + " ms"))) {
-        socket.cancel();
-      }
-    }, budgetMs);
     return answer.handle((url, error) -> {
       if (error == null) {
         return url != null ? url : navigated;
@@ -140,8 +129,8 @@ public final class PageUrls {
   }
 
   /**
-   * The URL of the page target first seen last, remembering the order across questions; a page never
-   * seen before is newer than every page seen before. {@code null} when there is no page.
+   * The URL of the page target first seen last, remembering the order across questions (a page never seen before is
+   * newer than every other); {@code null} when there is no page.
    */
   private synchronized String pick(JsonNode targets) {
     Set<String> present = new HashSet<>();
@@ -169,14 +158,12 @@ public final class PageUrls {
 
   /** The URL without its query and fragment, where a signed URL keeps its signature. */
   static String redacted(String url) {
-    int end = url.length();
-    for (char c : new char[] {'?', '#'}) {
-      int at = url.indexOf(c);
-      if (at >= 0 && at < end) {
-        end = at;
+    for (int i = 0; i < url.length(); i++) {
+      if (url.charAt(i) == '?' || url.charAt(i) == '#') {
+        return url.substring(0, i) + "?...";
       }
     }
-    return end < url.length() ? url.substring(0, end) + "?..." : url;
+    return url;
   }
 
   /** Asks once, answers {@code answer}, closes. */
@@ -211,11 +198,7 @@ public final class PageUrls {
       if (message.has("error")) {
         answer.completeExceptionally(new IOException("Target.getTargets failed: " + message.path("error").path("message").asText()));
       } else {
-        try {
-          answer.complete(pick(message.path("result").path("targetInfos")));
-        } catch (RuntimeException e) {
-          answer.completeExceptionally(e);
-        }
+        answer.complete(pick(message.path("result").path("targetInfos")));
       }
     }
 

@@ -15,13 +15,10 @@ public final class SessionCache {
   private final ActCache cache;
   private final PageUrls pages;
 
-  /**
-   * @param cdpUrl the session's CDP WebSocket URL, or {@code null}
-   * @param cdpHttp the client for reading the page's URL over CDP (see {@link PageUrls#client}), or {@code null}
-   */
+  /** {@code cdpUrl}, the session's CDP WebSocket URL, and {@code cdpHttp} ({@link PageUrls#client}) may be null. */
   public SessionCache(ActCache cache, String cdpUrl, OkHttpClient cdpHttp) {
     this.cache = cache;
-    this.pages = new PageUrls(cdpUrl, cdpHttp);
+    this.pages = new PageUrls(cdpUrl, cdpHttp, PageUrls.CDP_BUDGET_MS);
   }
 
   /** Notes a navigation through a handle: the URL the server says it reached, else the one asked for. */

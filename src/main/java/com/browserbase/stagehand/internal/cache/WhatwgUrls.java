@@ -6,49 +6,53 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
  * A page URL as the TypeScript library's act cache puts it into a key: {@code new URL(raw)}, {@code
- * url.searchParams.sort()}, {@code url.toString()} — the WHATWG URL serialisation, with the query
- * parsed as {@code application/x-www-form-urlencoded}, sorted by name and written again in that form
- * ({@code a b} becomes {@code a+b}, {@code ~} becomes {@code %7E}, an empty query disappears).
+ * url.searchParams.sort()}, {@code url.toString()}. That is the WHATWG serialisation, the query parsed as {@code
+ * application/x-www-form-urlencoded}, sorted by name and written again so ({@code a b} becomes {@code a+b}, {@code ~}
+ * {@code %7E}, an empty query disappears).
  *
- * <p>For {@code http}, {@code https}, {@code ws} and {@code wss} this follows the URL standard: host
- * lower-cased and IDNA-encoded (by OkHttp), default port dropped, {@code .} and {@code ..} segments
- * resolved, {@code \} read as {@code /}, each part percent-encoded with its own set. Other schemes
- * ({@code about:}, {@code data:}, {@code chrome:}, {@code file:}) keep what comes before the query,
- * percent-encoding only control and non-ASCII characters: the URLs a browser reports for them are
- * already in that form. Text that is no URL (no scheme, {@code ""}) is returned as it is, as the
- * TypeScript library does when {@code new URL} throws. Not API.
+ * <p>{@code http}, {@code https}, {@code ws} and {@code wss} follow the URL standard: host lower-cased and
+ * IDNA-encoded (by OkHttp), default port dropped, {@code .} and {@code ..} segments resolved, {@code \} read as {@code
+ * /}, each part percent-encoded with its own set. Other schemes ({@code about:}, {@code data:}, {@code chrome:},
+ * {@code file:}) keep what comes before the query, percent-encoding only control and non-ASCII characters, as a
+ * browser reports them already. Text that is no URL (no scheme, {@code ""}) is returned as it is, as the TypeScript
+ * library does when {@code new URL} throws. Not API.
  */
 final class WhatwgUrls {
   private WhatwgUrls() {}
 
-  /** Which code points a part of a URL percent-encodes. */
-  private interface EncodeSet {
-    boolean encodes(int codePoint);
-  }
-
-  private static final EncodeSet C0_CONTROL = c -> c < 0x20 || c > 0x7e;
-  private static final EncodeSet FRAGMENT = c -> C0_CONTROL.encodes(c) || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`';
-  private static final EncodeSet PATH = c -> C0_CONTROL.encodes(c) || c == ' ' || c == '"' || c == '#' || c == '<' || c == '>'
-      || c == '?' || c == '`' || c == '{' || c == '}';
-  private static final EncodeSet USERINFO = c -> PATH.encodes(c) || c == '/' || c == ':' || c == ';' || c == '='
-      || c == '@' || c == '[' || c == '\\' || c == ']' || c == '^' || c == '|';
+  /** A scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}) and its colon. */
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+  /** After a special URL's scheme: its slashes ({@code \\} counts as {@code /}), authority, and path. */
+  private static final Pattern AUTHORITY_AND_PATH = Pattern.compile("[/\\\\]*([^/\\\\]*)(.*)", Pattern.DOTALL);
+  /** Which code points each part of a URL percent-encodes. */
+  private static final IntPredicate C0_CONTROL = c -> c < 0x20 || c > 0x7e;
+  private static final IntPredicate FRAGMENT = C0_CONTROL.or(c -> c == ' ' || c == '"' || c == '<' || c == '>'
+      || c == '`');
+  private static final IntPredicate PATH = C0_CONTROL.or(c -> c == ' ' || c == '"' || c == '#' || c == '<' || c == '>'
+      || c == '?' || c == '`' || c == '{' || c == '}');
+  private static final IntPredicate USERINFO = PATH.or(c -> c == '/' || c == ':' || c == ';' || c == '='
+      || c == '@' || c == '[' || c == '\\' || c == ']' || c == '^' || c == '|');
 
   /** The normalised form of {@code raw}, or {@code raw} itself when it is no URL. */
   static String normalize(String raw) {
     if (raw.isEmpty()) {
       return raw;
     }
-    String input = stripControls(raw);
-    int colon = schemeEnd(input);
-    if (colon < 0) {
+    // Leading and trailing C0 controls and spaces go (as trim() does); tabs and newlines go wherever they are.
+    String input = raw.trim().replaceAll("[\t\n\r]", "");
+    Matcher schemeEnd = SCHEME.matcher(input);
+    if (!schemeEnd.lookingAt()) {
       return raw;
     }
-    String scheme = input.substring(0, colon).toLowerCase(Locale.ROOT);
-    String rest = input.substring(colon + 1);
+    String scheme = input.substring(0, schemeEnd.end() - 1).toLowerCase(Locale.ROOT);
+    String rest = input.substring(schemeEnd.end());
     String fragment = null;
     int hash = rest.indexOf('#');
     if (hash >= 0) {
@@ -84,58 +88,9 @@ final class WhatwgUrls {
     return out.toString();
   }
 
-  /** Leading and trailing C0 controls and spaces go; tabs and newlines go wherever they are. */
-  private static String stripControls(String raw) {
-    int start = 0;
-    int end = raw.length();
-    while (start < end && raw.charAt(start) <= ' ') {
-      start++;
-    }
-    while (end > start && raw.charAt(end - 1) <= ' ') {
-      end--;
-    }
-    StringBuilder out = new StringBuilder(end - start);
-    for (int i = start; i < end; i++) {
-      char c = raw.charAt(i);
-      if (c != '\t' && c != '\n' && c != '\r') {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  /** The index of the colon ending a scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}), or -1. */
-  private static int schemeEnd(String input) {
-    if (input.isEmpty() || !isAsciiLetter(input.charAt(0))) {
-      return -1;
-    }
-    for (int i = 1; i < input.length(); i++) {
-      char c = input.charAt(i);
-      if (c == ':') {
-        return i;
-      }
-      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
   private static int defaultPort(String scheme) {
-    switch (scheme) {
-      case "http":
-      case "ws":
-        return 80;
-      case "https":
-      case "wss":
-        return 443;
-      default:
-        return -1;
-    }
+    return scheme.equals("http") || scheme.equals("ws") ? 80
+        : scheme.equals("https") || scheme.equals("wss") ? 443 : -1;
   }
 
   /**
@@ -143,15 +98,9 @@ final class WhatwgUrls {
    * query; {@code null} when it is not valid (no host, a bad port).
    */
   private static String special(String rest, int defaultPort) {
-    int start = 0;
-    while (start < rest.length() && (rest.charAt(start) == '/' || rest.charAt(start) == '\\')) {
-      start++;
-    }
-    int end = start;
-    while (end < rest.length() && rest.charAt(end) != '/' && rest.charAt(end) != '\\') {
-      end++;
-    }
-    String authority = rest.substring(start, end);
+    Matcher parts = AUTHORITY_AND_PATH.matcher(rest);
+    parts.matches(); // always: every part may be empty
+    String authority = parts.group(1);
     StringBuilder out = new StringBuilder("//");
     int at = authority.lastIndexOf('@');
     if (at >= 0) {
@@ -213,7 +162,7 @@ final class WhatwgUrls {
         out.append(':').append(number);
       }
     }
-    return out.append(path(rest.substring(end))).toString();
+    return out.append(path(parts.group(2))).toString();
   }
 
   /** A special URL's path: at least {@code /}, dot segments resolved, each segment percent-encoded. */
@@ -241,11 +190,7 @@ final class WhatwgUrls {
         kept.add(encode(segment, PATH));
       }
     }
-    StringBuilder out = new StringBuilder();
-    for (String segment : kept) {
-      out.append('/').append(segment);
-    }
-    return out.length() == 0 ? "/" : out.toString();
+    return "/" + String.join("/", kept);
   }
 
   private static boolean isSingleDot(String segment) {
@@ -258,12 +203,12 @@ final class WhatwgUrls {
   }
 
   /** Percent-encodes the code points of {@code set} as UTF-8 (an unpaired surrogate as U+FFFD); {@code %} stays. */
-  private static String encode(String text, EncodeSet set) {
+  private static String encode(String text, IntPredicate set) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); ) {
       int c = codePointAt(text, i);
       int width = Character.isSupplementaryCodePoint(c) ? 2 : 1;
-      if (set.encodes(c)) {
+      if (set.test(c)) {
         if (out == null) {
           out = new StringBuilder(text.length() + 16).append(text, 0, i);
         }
@@ -328,7 +273,7 @@ final class WhatwgUrls {
   }
 
   private static int hex(char c) {
-    return Character.digit(c, 16) >= 0 && c < 0x80 ? Character.digit(c, 16) : -1;
+    return c < 0x80 ? Character.digit(c, 16) : -1;
   }
 
   /** The {@code application/x-www-form-urlencoded} form: alphanumerics and {@code *-._} as they are, space as {@code +}. */

@@ -30,10 +30,4 @@ final class Executables {
     }
     return Optional.empty();
   }
-
-  /** Whether {@code file} is a script run with node rather than an executable. */
-  static boolean isScript(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    return name.endsWith(".mjs") || name.endsWith(".js") || name.endsWith(".cjs");
-  }
 }

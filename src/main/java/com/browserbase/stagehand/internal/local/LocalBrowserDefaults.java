@@ -1,7 +1,6 @@
 package com.browserbase.stagehand.internal.local;
 
 import com.browserbase.stagehand.internal.runtime.Checks;
-import com.browserbase.stagehand.internal.runtime.ToString;
 import com.browserbase.stagehand.models.sessions.BrowserConfig;
 import com.browserbase.stagehand.models.sessions.LocalBrowserLaunchOptions;
 import com.browserbase.stagehand.models.sessions.SessionStartParams;
@@ -17,10 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The browser a session of a local server gets when its start request does not say: {@code type
- * local}, headless as configured, {@code executablePath} = the configured or found Chromium, and
- * arguments for a machine without a display or network access ({@code --no-sandbox} only as root).
- * What the request sets wins: a start with a Browserbase or CDP browser is left alone, and a local
+ * The browser a session of a local server gets when its start request does not say: {@code type local}, headless as
+ * configured, the configured or found Chromium, arguments for a machine without a display or network access ({@code
+ * --no-sandbox} only as root). What the request sets wins: a Browserbase or CDP browser is left alone, and a local
  * browser only gets the launch options it leaves out. Immutable. Not API.
  */
 final class LocalBrowserDefaults {
@@ -51,16 +49,8 @@ final class LocalBrowserDefaults {
 
   /** The Chromium of sessions without a browser: {@code configured}, or the first found on the PATH. */
   static Optional<Path> chrome(Optional<Path> configured) {
-    if (configured.isPresent()) {
-      return configured;
-    }
-    for (String name : BROWSER_NAMES) {
-      Optional<Path> found = Executables.onPath(name);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return Optional.empty();
+    return configured.isPresent() ? configured : BROWSER_NAMES.stream().map(Executables::onPath)
+        .filter(Optional::isPresent).map(Optional::get).findFirst();
   }
 
   /** Whether this JVM runs as root: the effective user id on Linux, else the user name. */
@@ -109,14 +99,5 @@ final class LocalBrowserDefaults {
       options.args(args);
     }
     return options.build();
-  }
-
-  @Override
-  public String toString() {
-    return ToString.of("LocalBrowserDefaults")
-        .add("executablePath", executablePath)
-        .add("headless", headless)
-        .add("args", args)
-        .toString();
   }
 }

@@ -9,26 +9,24 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URL;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * A Stagehand server running on this machine for a client in local mode: started by {@link
- * #start(LocalServer)}, which returns once the server has said where it listens and {@code GET /readyz}
- * answers 200 there, and stopped by {@link
- * #stop()} (or by a JVM shutdown hook when nobody calls it) together with the browsers it launched.
- * The server runs with its own temporary directory as {@code TMPDIR} (the browser profiles of its
- * sessions land there), which is deleted when it stops.
+ * A Stagehand server running on this machine for a client in local mode: {@link #start(LocalServer)} returns once
+ * the server has said where it listens and {@code GET /readyz} answers 200 there; {@link #stop()} (or a JVM shutdown
+ * hook) stops it with the browsers it launched. Its own temporary directory, its {@code TMPDIR} (where the browser
+ * profiles land), is deleted then.
  *
  * <p>The client sends its keys to this server, so it must be the child this class started, not whatever
  * answers on a port: the child is given {@code PORT=0} (or the fixed {@link LocalServer#port()}), binds the
@@ -63,17 +61,13 @@ public final class LocalServerProcess {
   }
 
   /**
-   * Starts the server and waits until it is ready. Throws {@link LocalServerException} at once when
-   * the server, node or the configured Chromium is missing or not runnable, and after stopping the
-   * process when it exits or is not ready within {@link LocalServer#readyTimeout()}.
+   * Starts the server and waits until it is ready; {@link LocalServerException} at once when the server, node or the
+   * configured Chromium is missing or not runnable, or, after stopping it, when it exits or is not ready in time.
    */
   public static LocalServerProcess start(LocalServer settings) {
     List<String> command = command(settings);
     Optional<Path> chrome = LocalBrowserDefaults.chrome(settings.chromePath());
-    if (settings.chromePath().isPresent()) {
-      requireExecutable(settings.chromePath().get(), "The Chromium of LocalServer.chromePath");
-    }
-    int port = settings.port(); // 0: the server binds a free port itself and says which
+    settings.chromePath().ifPresent(path -> requireExecutable(path, "The Chromium of LocalServer.chromePath"));
     Path workDir;
     try {
       workDir = Files.createTempDirectory("stagehand-local-");
@@ -82,9 +76,9 @@ public final class LocalServerProcess {
           Collections.<String>emptyList(), e);
     }
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-    environment(builder.environment(), settings, port, workDir, chrome);
+    environment(builder.environment(), settings, workDir, chrome);
     ServerOutput.LOG.info("Starting the local Stagehand server {} on {}:{}", String.join(" ", command), HOST,
-        port != 0 ? port : "a free port");
+        settings.port() != 0 ? settings.port() : "a free port");
     long started = System.nanoTime();
     Process process;
     try {
@@ -119,12 +113,11 @@ public final class LocalServerProcess {
   }
 
   /** The JVM's environment, what the server needs, then the user's additions. */
-  private static void environment(Map<String, String> env, LocalServer settings, int port, Path workDir,
-      Optional<Path> chrome) {
+  private static void environment(Map<String, String> env, LocalServer settings, Path workDir, Optional<Path> chrome) {
     env.put("BB_ENV", "local");
     env.put("NODE_ENV", "production"); // the bundled server cannot run in development mode
     env.put("HOST", HOST);
-    env.put("PORT", String.valueOf(port));
+    env.put("PORT", String.valueOf(settings.port())); // 0: the server binds a free port itself and says which
     env.put("TMPDIR", workDir.toString());
     if (File.separatorChar == '\\') {
       env.put("TEMP", workDir.toString()); // node's os.tmpdir() on Windows
@@ -145,11 +138,10 @@ public final class LocalServerProcess {
   }
 
   /**
-   * Stops the server: SIGTERM to it and to every process it started (its browsers), then, once the
-   * browsers have exited or {@link LocalServer#stopTimeout()} has passed, SIGKILL to whatever is left;
-   * then deletes its temporary directory. (The server itself delays its own exit by 10 s after
-   * SIGTERM, for load balancers; it has nothing to save, so it is not waited for.) On Java 8 the
-   * browsers are not visible: the server gets the whole stop timeout to close them itself. Idempotent.
+   * Stops the server: SIGTERM to it and its browsers, then, once they have exited (on Java 8, which cannot see them:
+   * the server) or {@link LocalServer#stopTimeout()} has passed, SIGKILL to whatever is left; then deletes its
+   * temporary directory. The server delays its own exit by 10 s after SIGTERM, for load balancers; it has nothing to
+   * save, so that is not waited for. Idempotent.
    */
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {
@@ -169,7 +161,7 @@ public final class LocalServerProcess {
     List<Long> browsers = tree.descendantPids();
     tree.terminate();
     try {
-      boolean exited = ProcessTree.seesDescendants() ? tree.awaitDescendants(deadline) : tree.awaitRoot(deadline);
+      boolean exited = tree.awaitDescendants(deadline);
       tree.kill();
       tree.awaitRoot(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
       output.awaitEnd(1_000);
@@ -220,21 +212,16 @@ public final class LocalServerProcess {
 
   /** The {@code /readyz} of the address the server said it listens at, which must be the loopback port asked for. */
   private URL readyzAt(String listening) {
-    URL url;
     try {
-      url = new URL(listening);
-    } catch (IOException e) {
-      throw failure("The local Stagehand server said it listens at " + listening + ", which is not a URL", e);
-    }
-    if (!HOST.equals(url.getHost()) || (settings.port() != 0 && url.getPort() != settings.port())) {
-      throw failure("The local Stagehand server listens at " + listening + ", not on " + HOST
-          + (settings.port() != 0 ? ":" + settings.port() : "") + " as it was told", null);
-    }
-    baseUrl = "http://" + HOST + ":" + url.getPort();
-    try {
+      URL url = new URL(listening);
+      if (!HOST.equals(url.getHost()) || (settings.port() != 0 && url.getPort() != settings.port())) {
+        throw failure("The local Stagehand server listens at " + listening + ", not on " + HOST
+            + (settings.port() != 0 ? ":" + settings.port() : "") + " as it was told", null);
+      }
+      baseUrl = "http://" + HOST + ":" + url.getPort();
       return new URL(baseUrl + "/readyz");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw failure("The local Stagehand server said it listens at " + listening + ", which is not a URL", e);
     }
   }
 
@@ -280,7 +267,8 @@ public final class LocalServerProcess {
   private static List<String> command(LocalServer settings) {
     Path server = settings.server();
     List<String> command = new ArrayList<>();
-    if (Executables.isScript(server)) {
+    String name = String.valueOf(server.getFileName());
+    if (name.endsWith(".mjs") || name.endsWith(".js") || name.endsWith(".cjs")) { // a script run with node
       if (!Files.isRegularFile(server) || !Files.isReadable(server)) {
         throw new LocalServerException("The Stagehand server " + server + " does not exist or cannot be read",
             Collections.<String>emptyList(), null);
@@ -317,21 +305,11 @@ public final class LocalServerProcess {
   }
 
   private static void deleteQuietly(Path dir) {
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<Path>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-          Files.deleteIfExists(directory);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) { // children first
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | UncheckedIOException e) {
       ServerOutput.LOG.debug("Could not delete {} entirely: {}", dir, e.toString());
     }
   }

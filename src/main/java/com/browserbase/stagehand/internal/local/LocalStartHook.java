@@ -9,10 +9,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * The {@link StartHook} of a client in local mode: fills in the default browser, and when a start
- * fails adds what the server logged as errors meanwhile (a {@link LocalServerException}, suppressed):
- * a browser that cannot be launched shows only as {@code connect ECONNREFUSED} in the answer, the
- * cause ({@code spawn /usr/bin/chromium ENOENT}) only in the server's log. Not API.
+ * The {@link StartHook} of a client in local mode: fills in the default browser, and adds to a failed start the errors
+ * the server logged meanwhile (a suppressed {@link LocalServerException}): a browser that cannot be launched shows only
+ * as {@code connect ECONNREFUSED} in the answer, the cause ({@code spawn ... ENOENT}) in the server's log. Not API.
  */
 final class LocalStartHook implements StartHook {
   private final LocalBrowserDefaults defaults;
@@ -58,12 +57,8 @@ final class LocalStartHook implements StartHook {
     return result;
   }
 
-  /** How long the server's output must be quiet before a failed start is explained, and the longest wait. */
-  private static final long SETTLE_QUIET_MS = 100;
-  private static final long SETTLE_MAX_MS = 1_000;
-
   private void explain(Throwable failure, long mark) {
-    output.settle(SETTLE_QUIET_MS, SETTLE_MAX_MS); // a failed start is slow anyway: let its last lines arrive
+    output.settle(100, 1_000); // quiet 100 ms, 1 s at most: a failed start is slow anyway, let its last lines arrive
     List<String> errors = output.errorsSince(mark);
     if (!errors.isEmpty()) {
       failure.addSuppressed(new LocalServerException("While the session started, the local Stagehand server logged", errors, null));

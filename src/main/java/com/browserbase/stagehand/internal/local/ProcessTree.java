@@ -10,43 +10,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A process and the processes it started, taken at one moment, to be stopped together. The
- * descendants are known on Java 9+ only ({@code ProcessHandle}, reached by reflection: the library is
- * Java 8 bytecode); on Java 8 the tree is the process alone. Not API.
+ * A process and the processes it started, taken at one moment, to be stopped together. Descendants are known on Java
+ * 9+ only ({@code ProcessHandle}, reached by reflection: the library is Java 8 bytecode). Not API.
  */
 final class ProcessTree {
-  private static final Method PID;
-  private static final Method DESCENDANTS;
-  private static final Method HANDLE_PID;
-  private static final Method HANDLE_IS_ALIVE;
-  private static final Method HANDLE_DESTROY;
-  private static final Method HANDLE_DESTROY_FORCIBLY;
-
-  static {
-    Method pid = null;
-    Method descendants = null;
-    Method handlePid = null;
-    Method isAlive = null;
-    Method destroy = null;
-    Method destroyForcibly = null;
-    try {
-      Class<?> handle = Class.forName("java.lang.ProcessHandle");
-      pid = Process.class.getMethod("pid");
-      descendants = Process.class.getMethod("descendants");
-      handlePid = handle.getMethod("pid");
-      isAlive = handle.getMethod("isAlive");
-      destroy = handle.getMethod("destroy");
-      destroyForcibly = handle.getMethod("destroyForcibly");
-    } catch (ReflectiveOperationException java8) {
-      descendants = null;
-    }
-    PID = pid;
-    DESCENDANTS = descendants;
-    HANDLE_PID = handlePid;
-    HANDLE_IS_ALIVE = isAlive;
-    HANDLE_DESTROY = destroy;
-    HANDLE_DESTROY_FORCIBLY = destroyForcibly;
-  }
+  private static final Method PID = method("java.lang.Process", "pid");
+  private static final Method DESCENDANTS = method("java.lang.Process", "descendants");
+  private static final Method HANDLE_PID = method("java.lang.ProcessHandle", "pid");
+  private static final Method HANDLE_IS_ALIVE = method("java.lang.ProcessHandle", "isAlive");
+  private static final Method HANDLE_DESTROY = method("java.lang.ProcessHandle", "destroy");
+  private static final Method HANDLE_DESTROY_FORCIBLY = method("java.lang.ProcessHandle", "destroyForcibly");
 
   private final Process root;
   /** {@code ProcessHandle}s, deepest last; empty on Java 8. */
@@ -55,11 +28,6 @@ final class ProcessTree {
   private ProcessTree(Process root, List<Object> descendants) {
     this.root = root;
     this.descendants = descendants;
-  }
-
-  /** Whether this JVM can see a process's descendants (Java 9+). */
-  static boolean seesDescendants() {
-    return DESCENDANTS != null;
   }
 
   /** The operating system's id of {@code process}, or -1 on Java 8. */
@@ -79,11 +47,7 @@ final class ProcessTree {
 
   /** The ids of the descendants, for logs. */
   List<Long> descendantPids() {
-    List<Long> pids = new ArrayList<>();
-    for (Object handle : descendants) {
-      pids.add((Long) call(HANDLE_PID, handle));
-    }
-    return pids;
+    return descendants.stream().map(handle -> (Long) call(HANDLE_PID, handle)).collect(Collectors.toList());
   }
 
   /** Asks every process of the tree to exit (SIGTERM), the descendants first. */
@@ -94,8 +58,14 @@ final class ProcessTree {
     root.destroy();
   }
 
-  /** Waits until every descendant has exited, or the deadline ({@link System#nanoTime()}) passes. */
+  /**
+   * Waits until every descendant has exited, or the deadline ({@link System#nanoTime()}) passes; on Java 8, which
+   * cannot see them, until the root has.
+   */
   boolean awaitDescendants(long deadline) throws InterruptedException {
+    if (DESCENDANTS == null) {
+      return awaitRoot(deadline);
+    }
     for (Object handle : descendants) {
       while ((Boolean) call(HANDLE_IS_ALIVE, handle)) {
         if (System.nanoTime() - deadline >= 0) {
@@ -124,13 +94,20 @@ final class ProcessTree {
     }
   }
 
+  /** The public method {@code name} of the class {@code type}, or {@code null} before Java 9. */
+  private static Method method(String type, String name) {
+    try {
+      return Class.forName(type).getMethod(name);
+    } catch (ReflectiveOperationException java8) {
+      return null;
+    }
+  }
+
   private static Object call(Method method, Object target) {
     try {
       return method.invoke(target);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("Cannot call " + method, e);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
+    } catch (ReflectiveOperationException e) {
+      Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
       }

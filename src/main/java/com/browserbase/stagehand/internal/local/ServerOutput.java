@@ -11,19 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
  * The standard output and error of a local Stagehand server: each line goes to SLF4J under {@code
- * com.browserbase.stagehand.local} as it arrives, and the last ones are kept for error messages. The
- * server logs JSON lines (pino); their level is kept, except that its routine {@code info} lines go to
- * DEBUG, and secrets in them are masked. Lines are kept shortened to level, message and error. Read
- * by one daemon thread per stream; thread-safe. Not API.
+ * com.browserbase.stagehand.local} as it arrives, and the last ones are kept, shortened to level, message and error,
+ * for error messages. The server's JSON lines (pino) keep their level, but routine {@code info} goes to DEBUG, and
+ * their secrets are masked. Read by one daemon thread per stream; thread-safe. Not API.
  */
 final class ServerOutput {
   static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.local");
@@ -35,9 +37,9 @@ final class ServerOutput {
 
   private final String name;
   private final ArrayDeque<String> lines = new ArrayDeque<>();
-  /** Errors the server logged, with the sequence number of their line. */
-  private final ArrayDeque<Numbered> errors = new ArrayDeque<>();
-  private final List<Thread> readers = new ArrayList<>();
+  /** Errors the server logged, by the sequence number of their line. */
+  private final TreeMap<Long, String> errors = new TreeMap<>();
+  private final List<Thread> readers = new CopyOnWriteArrayList<>();
   private long sequence;
   /** When the last line was read ({@link System#nanoTime()}), for {@link #settle}. */
   private long lastLineNanos;
@@ -54,9 +56,7 @@ final class ServerOutput {
   void read(InputStream stream, boolean stderr) {
     Thread reader = new Thread(() -> pump(stream, stderr), name + (stderr ? "-stderr" : "-stdout"));
     reader.setDaemon(true);
-    synchronized (this) {
-      readers.add(reader);
-    }
+    readers.add(reader);
     reader.start();
   }
 
@@ -67,12 +67,8 @@ final class ServerOutput {
 
   /** Waits up to {@code millis} for the streams to end, so that a dead server's last words are in. */
   void awaitEnd(long millis) throws InterruptedException {
-    List<Thread> threads;
-    synchronized (this) {
-      threads = new ArrayList<>(readers);
-    }
     long deadline = System.nanoTime() + millis * 1_000_000;
-    for (Thread thread : threads) {
+    for (Thread thread : readers) {
       thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
     }
   }
@@ -87,8 +83,7 @@ final class ServerOutput {
 
   /** The last lines, shortened, oldest first. */
   synchronized List<String> lastLines(int count) {
-    List<String> all = new ArrayList<>(lines);
-    return new ArrayList<>(all.subList(Math.max(0, all.size() - count), all.size()));
+    return lines.stream().skip(Math.max(0, lines.size() - count)).collect(Collectors.toList());
   }
 
   /** A mark for {@link #errorsSince(long)}: the number of lines read so far. */
@@ -120,13 +115,7 @@ final class ServerOutput {
 
   /** The errors logged after {@code mark}, shortened, oldest first. */
   synchronized List<String> errorsSince(long mark) {
-    List<String> since = new ArrayList<>();
-    for (Numbered error : errors) {
-      if (error.sequence > mark) {
-        since.add(error.text);
-      }
-    }
-    return since;
+    return new ArrayList<>(errors.tailMap(mark, false).values());
   }
 
   private void pump(InputStream stream, boolean stderr) {
@@ -171,9 +160,9 @@ final class ServerOutput {
         lines.removeFirst();
       }
       if (error) {
-        errors.addLast(new Numbered(number, text));
+        errors.put(number, text);
         if (errors.size() > KEPT_ERRORS) {
-          errors.removeFirst();
+          errors.pollFirstEntry();
         }
       }
     }
@@ -202,17 +191,8 @@ final class ServerOutput {
   }
 
   private static Level level(String label) {
-    switch (label) {
-      case "fatal":
-      case "error":
-        return Level.ERROR;
-      case "warn":
-        return Level.WARN;
-      case "trace":
-        return Level.TRACE;
-      default:
-        return Level.DEBUG; // info, debug: the server's routine chatter
-    }
+    return label.equals("fatal") || label.equals("error") ? Level.ERROR : label.equals("warn") ? Level.WARN
+        : label.equals("trace") ? Level.TRACE : Level.DEBUG; // info, debug: the server's routine chatter
   }
 
   /** {@code error: Uncaught Exception: (spawn /usr/bin/chromium ENOENT)}. */
@@ -228,36 +208,20 @@ final class ServerOutput {
 
   /** Logs a line; a JSON line is logged with its secrets masked, and only parsed again when it is logged. */
   private static void log(Level level, String line, boolean json) {
-    switch (level) {
-      case ERROR:
-        if (LOG.isErrorEnabled()) {
-          LOG.error(json ? Redactor.redact(line) : line);
-        }
-        break;
-      case WARN:
-        if (LOG.isWarnEnabled()) {
-          LOG.warn(json ? Redactor.redact(line) : line);
-        }
-        break;
-      case DEBUG:
-        if (LOG.isDebugEnabled()) {
-          LOG.debug(json ? Redactor.redact(line) : line);
-        }
-        break;
-      default:
-        if (LOG.isTraceEnabled()) {
-          LOG.trace(json ? Redactor.redact(line) : line);
-        }
+    boolean enabled = level == Level.ERROR ? LOG.isErrorEnabled() : level == Level.WARN ? LOG.isWarnEnabled()
+        : level == Level.DEBUG ? LOG.isDebugEnabled() : LOG.isTraceEnabled();
+    if (!enabled) {
+      return;
     }
-  }
-
-  private static final class Numbered {
-    final long sequence;
-    final String text;
-
-    Numbered(long sequence, String text) {
-      this.sequence = sequence;
-      this.text = text;
+    String text = json ? Redactor.redact(line) : line;
+    if (level == Level.ERROR) {
+      LOG.error(text);
+    } else if (level == Level.WARN) {
+      LOG.warn(text);
+    } else if (level == Level.DEBUG) {
+      LOG.debug(text);
+    } else {
+      LOG.trace(text);
     }
   }
 }

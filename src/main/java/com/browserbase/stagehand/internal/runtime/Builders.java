@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every model's builder shares: the collections it fills one element at a time, created on
- * first use, and the copies {@code toBuilder()} starts from. Null checks stay with the caller, who
- * knows the argument's name. Not API.
+ * What every model's builder shares: the collections it fills one element at a time, created on first use, and the
+ * copies {@code toBuilder()} starts from. Null checks stay with the caller, who knows the argument's name. Not API.
  */
 public final class Builders {
   private Builders() {}

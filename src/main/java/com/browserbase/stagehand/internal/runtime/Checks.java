@@ -43,22 +43,6 @@ public final class Checks {
     return value;
   }
 
-  /** For {@code validate()}: throws naming the property by its path from the response's root. */
-  public static void presentAt(Object value, String path, String property, String type) {
-    if (value == null) {
-      throw new StagehandInvalidDataException(
-          path + property + " (" + type + "." + property + ") is missing from the response");
-    }
-  }
-
-  /** Throws when a union holds a JSON form this SDK version does not know (kept as a raw node). */
-  public static void knownFormAt(Object value, String path, String property) {
-    if (value instanceof JsonNode) {
-      throw new StagehandInvalidDataException(
-          path + property + " has a form this SDK version does not know: " + value);
-    }
-  }
-
   /** Throws {@link IllegalArgumentException} naming {@code field} when a number is negative. */
   public static <T extends Number> T nonNegative(T value, String field) {
     if (value != null && value.doubleValue() < 0) {
@@ -73,10 +57,8 @@ public final class Checks {
       return null;
     }
     List<T> copy = new ArrayList<>(list);
-    for (T element : copy) {
-      if (element == null) {
-        throw new NullPointerException(field + " contains null");
-      }
+    if (copy.contains(null)) {
+      throw new NullPointerException(field + " contains null");
     }
     return Collections.unmodifiableList(copy);
   }
@@ -87,10 +69,8 @@ public final class Checks {
       return null;
     }
     Map<String, V> copy = new LinkedHashMap<>(map);
-    for (Map.Entry<String, V> e : copy.entrySet()) {
-      if (e.getKey() == null || e.getValue() == null) {
-        throw new NullPointerException(field + " contains null");
-      }
+    if (copy.containsKey(null) || copy.containsValue(null)) {
+      throw new NullPointerException(field + " contains null");
     }
     return Collections.unmodifiableMap(copy);
   }

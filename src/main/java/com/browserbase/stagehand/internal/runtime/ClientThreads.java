@@ -10,20 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads of the SDK's own HTTP client: the dispatcher that runs asynchronous calls and the
- * readers of asynchronous streams. Not API.
- *
- * <p>OkHttp's I/O is blocking, so every in-flight asynchronous call and every open stream holds a
- * thread. On JDK 21+ those are virtual threads (found reflectively: the bytecode stays Java 8), so a
- * client can hold thousands of long calls on a handful of platform threads. Before JDK 21 they are
- * platform threads, as in OkHttp, but daemon threads: a program that returns from {@code main}
- * without closing its client still exits.
+ * The threads of the SDK's own HTTP client: the dispatcher of asynchronous calls and the readers of asynchronous
+ * streams. OkHttp's I/O is blocking, so every call in flight and every open stream holds a thread. On JDK 21+ they
+ * are virtual threads (found reflectively: the bytecode stays Java 8), so a client can hold thousands of long calls
+ * on a handful of platform threads; before, daemon platform threads, so that a program that returns from {@code
+ * main} without closing its client still exits. Not API.
  */
 public final class ClientThreads {
-  /**
-   * Calls the SDK's own dispatcher runs at once on platform threads until their answers arrive; more
-   * wait in its queue. A stream's reader runs outside the bound once its answer is there.
-   */
+  /** Calls the dispatcher runs at once on platform threads, more waiting; a stream's reader is outside the bound. */
   static final int PLATFORM_MAX_REQUESTS = 256;
   /** The same bound on virtual threads, where a waiting call costs little. */
   static final int VIRTUAL_MAX_REQUESTS = 16_384;

@@ -3,16 +3,14 @@ package com.browserbase.stagehand.internal.runtime;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Collections;
 
 /**
- * The text JavaScript's {@code String(value)} gives for a value the SDK sends as JSON: what the
- * server makes of a variable's value when it substitutes it (and so what the act cache and the log
- * masking must look for). A number is what Jackson writes, parsed as JavaScript's {@code JSON.parse}
- * does (to the nearest double), then written as ECMAScript's {@code Number::toString} does: the
- * shortest digits that read back as the same double, in plain notation from 1e-7 up to below 1e21
- * and in exponent notation ({@code 1e+21}, {@code 1.5e-7}) outside. So {@code BigDecimal} {@code
- * 1234.50} is {@code "1234.5"}, {@code 1e21} is {@code "1e+21"}, {@code 1e-7} is {@code "1e-7"},
- * {@code 1e15} is {@code "1000000000000000"} and the long {@code 9007199254740993} is {@code
+ * The text JavaScript's {@code String(value)} gives for a value the SDK sends as JSON: what the server makes of a
+ * variable's value when it substitutes it (and so what the act cache and the log masking must look for). A number is
+ * what Jackson writes, parsed to the nearest double as {@code JSON.parse} does, then written as ECMAScript's {@code
+ * Number::toString} does ({@link #number}). So {@code BigDecimal 1234.50} is {@code "1234.5"}, {@code 1e21} is {@code
+ * "1e+21"}, {@code 1e15} is {@code "1000000000000000"} and the long {@code 9007199254740993} is {@code
  * "9007199254740992"}, where {@link String#valueOf} gives other text. Not API.
  */
 public final class JsString {
@@ -21,10 +19,7 @@ public final class JsString {
 
   private JsString() {}
 
-  /**
-   * {@code String(value)} in JavaScript, for a {@link String}, {@link Boolean} or {@link Number} as
-   * the SDK writes it in JSON; {@code null} for anything else.
-   */
+  /** JavaScript's {@code String(value)} of a {@link String}, {@link Boolean} or {@link Number}; else {@code null}. */
   public static String of(Object value) {
     if (value instanceof String) {
       return (String) value;
@@ -125,10 +120,6 @@ public final class JsString {
   }
 
   private static String zeros(int count) {
-    StringBuilder zeros = new StringBuilder(count);
-    for (int i = 0; i < count; i++) {
-      zeros.append('0');
-    }
-    return zeros.toString();
+    return String.join("", Collections.nCopies(count, "0"));
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,11 +18,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 
 /**
- * The one {@link ObjectMapper} of the SDK. Not API.
- *
- * <p>Models take part with their annotated members only ({@code @JsonModel}), and their JSON holds
- * each key once ({@link OneKeyPerProperty}); user types passed to {@code resultAs} are read the
- * ordinary Jackson way. Unknown properties never fail a read (models keep them).
+ * The one {@link ObjectMapper} of the SDK. Models take part with their annotated members only ({@code @JsonModel}),
+ * and their JSON holds each key once ({@link OneKeyPerProperty}); user types passed to {@code resultAs} are read the
+ * ordinary Jackson way. Unknown properties never fail a read (models keep them). Not API.
  */
 public final class Json {
   /** Shared, thread-safe mapper; never reconfigure it. */
@@ -51,12 +48,10 @@ public final class Json {
   }
 
   /**
-   * The parse buffers of the mapper, on JVMs where the SDK reads streams on virtual threads. Jackson
-   * keeps a buffer recycler (about 8 KB) per thread by default; with one virtual thread per open
-   * stream that is 8 KB more for every stream, held while it waits, although a parse takes the
-   * buffers only for the moment it runs. A small shared pool serves every parse instead.
-   *
-   * <p>A class of its own so that only it refers to {@code JsonRecyclerPools} (Jackson 2.16+).
+   * The parse buffers of the mapper, on JVMs where the SDK reads streams on virtual threads. Jackson keeps a buffer
+   * recycler (about 8 KB) per thread by default: with one virtual thread per open stream, 8 KB more per stream, held
+   * while it waits, for buffers a parse uses a moment. A small shared pool serves every parse instead. A class of its
+   * own so that only it refers to {@code JsonRecyclerPools} (Jackson 2.16+).
    */
   static final class SharedBuffers {
     /** Buffer recyclers kept for reuse; a parse that finds none makes one. */
@@ -85,26 +80,20 @@ public final class Json {
   }
 
   /**
-   * The read limits of the mapper's parsers, set here rather than left to Jackson's defaults.
+   * The read limits of the mapper's parsers, set here rather than left to Jackson's defaults:
    *
    * <ul>
-   *   <li>Size: the length of a response, and so of every string and number and of the document in
-   *       it, is bounded by the client's {@code maxResponseBytes} (default 64 MiB), counted in bytes
-   *       as the body or event arrives, before Jackson sees it, on every Jackson version (see {@link
-   *       ReadLimit}). Jackson's own cap on one string (20,000,000 characters since 2.15.1) is
-   *       therefore lifted to the largest bound that can be set, {@link
-   *       ReadLimit#MAX_MAX_RESPONSE_BYTES}: a navigate or extract result can hold a whole page or a
-   *       screenshot, and a string over the client's bound is stopped sooner, with a message that
-   *       names {@code maxResponseBytes} rather than a Jackson setting the user cannot reach.
-   *   <li>Nesting depth: at most {@value #MAX_NESTING_DEPTH}; a deeper document would otherwise
-   *       overflow the stack of the reading thread.
-   *   <li>Number length: at most {@value #MAX_NUMBER_LENGTH} characters, Jackson's default: no answer
-   *       of this API needs a longer number, and parsing a huge one into a {@code BigInteger} takes
-   *       time that grows with the square of its length.
+   *   <li>Size: a response, and so every string and number in it, is bounded by the client's {@code
+   *       maxResponseBytes} (default 64 MiB) in bytes before Jackson sees it ({@link ReadLimit}). Jackson's own cap
+   *       on one string (20,000,000 characters since 2.15.1) is lifted to the largest bound that can be set: a result
+   *       can hold a whole page or a screenshot, and the client's bound stops a larger one, naming its setting.
+   *   <li>Nesting depth: at most {@value #MAX_NESTING_DEPTH}; deeper would overflow the reading thread's stack.
+   *   <li>Number length: at most {@value #MAX_NUMBER_LENGTH} characters, Jackson's default: no answer needs a
+   *       longer one, and converting a huge one into a {@code BigInteger} takes time quadratic in its length.
    * </ul>
    *
-   * <p>A class of its own so that only it refers to {@code StreamReadConstraints}: on Jackson
-   * 2.12-2.14 calling it throws a {@link LinkageError}, which {@link #withReadLimits} catches.
+   * <p>A class of its own so that only it refers to {@code StreamReadConstraints}, which throws a {@link LinkageError}
+   * on Jackson 2.12-2.14 ({@link #withReadLimits} catches it).
    */
   static final class ReadLimits {
     /** The deepest nesting of arrays and objects a response may have. */
@@ -127,12 +116,9 @@ public final class Json {
 
   /**
    * The depth and number limits of {@link ReadLimits} on Jackson 2.12-2.14, which has no {@code
-   * StreamReadConstraints}: every parser the mapper makes is wrapped in one that counts the depth and
-   * measures each number before it is converted. Without it a document nested ten thousand deep ends
-   * the reading thread with a {@link StackOverflowError}, and a number of a million digits takes
-   * seconds to convert. (The size of a response is bounded by the client on every version.)
-   *
-   * <p>Uses only what Jackson 2.12 has.
+   * StreamReadConstraints}: each parser is wrapped in one that counts the depth and measures each number before it
+   * is converted. Without it a document nested ten thousand deep ends the reading thread with a {@link
+   * StackOverflowError}, and a number of a million digits takes seconds to convert. Uses only what 2.12 has.
    */
   static final class OlderJacksonLimits {
     private OlderJacksonLimits() {}
@@ -180,8 +166,9 @@ public final class Json {
     }
 
     /**
-     * A parser that fails past the limits. Every way to the next token goes through {@link
-     * #nextToken()}, so that none bypasses the count (the delegate would pass some straight on).
+     * A parser that fails past the limits. Every way to the next token goes through {@link #nextToken()}: the base
+     * class's {@code nextFieldName()}, {@code nextTextValue()}... do, and the two the delegate would pass straight
+     * on are overridden here.
      */
     static final class Parser extends JsonParserDelegate {
       private int depth;
@@ -217,37 +204,6 @@ public final class Json {
       }
 
       @Override
-      public String nextFieldName() throws IOException {
-        return nextToken() == JsonToken.FIELD_NAME ? getCurrentName() : null;
-      }
-
-      @Override
-      public boolean nextFieldName(SerializableString name) throws IOException {
-        return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(getCurrentName());
-      }
-
-      @Override
-      public String nextTextValue() throws IOException {
-        return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
-      }
-
-      @Override
-      public int nextIntValue(int defaultValue) throws IOException {
-        return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : defaultValue;
-      }
-
-      @Override
-      public long nextLongValue(long defaultValue) throws IOException {
-        return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : defaultValue;
-      }
-
-      @Override
-      public Boolean nextBooleanValue() throws IOException {
-        JsonToken token = nextToken();
-        return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
-      }
-
-      @Override
       public JsonParser skipChildren() throws IOException {
         JsonToken current = currentToken();
         if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
@@ -271,10 +227,7 @@ public final class Json {
 
   /** Converts any value (a map, a POJO, a {@link JsonNode}) to a tree the caller cannot change. */
   public static JsonNode toTree(Object value) {
-    if (value instanceof JsonNode) {
-      return ((JsonNode) value).deepCopy();
-    }
-    return MAPPER.valueToTree(value);
+    return value instanceof JsonNode ? ((JsonNode) value).deepCopy() : MAPPER.valueToTree(value);
   }
 
   /** Converts a tree to {@code type}, mapping failures to an unchecked exception naming the type. */

@@ -1,22 +1,20 @@
 package com.browserbase.stagehand.internal.runtime;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Secret values the client knows — its API keys, the values of a call's variables and the other
- * secrets of its request — to be masked as {@code ***} wherever they show up in a text the SDK logs
- * or puts in an exception message, whatever the text is (a server's error message echoing a key,
- * the arguments of a performed action, a JSON parse error quoting a value). {@link Redactor}
- * applies them. Immutable and thread-safe. Not API.
+ * Secret values the client knows (its API keys, a call's variable values and other request secrets), masked as
+ * {@code ***} wherever they show up in a text the SDK logs or puts in an exception message: a server's error echoing a
+ * key, a performed action's arguments, a parse error quoting a value. Immutable and thread-safe. Not API.
  *
- * <p>A text equal to a secret is masked whatever the secret's length; a secret inside a longer text
- * only when it has {@value #MIN_INSIDE} characters or more: shorter ones ({@code "1"}, {@code "ok"})
- * would mask pieces of every word and number while hiding nothing a guess would not find.
+ * <p>A text equal to a secret is masked whatever the secret's length; a secret inside a longer text only when it has
+ * {@value #MIN_INSIDE} characters or more: shorter ones ({@code "1"}, {@code "ok"}) would mask pieces of every word
+ * and number while hiding nothing a guess would not find.
  */
 public final class KnownSecrets {
   /** The shortest secret looked for inside longer texts. */
@@ -30,29 +28,14 @@ public final class KnownSecrets {
 
   private KnownSecrets(Set<String> secrets) {
     this.exact = secrets;
-    List<String> longEnough = new ArrayList<>();
-    for (String secret : secrets) {
-      if (secret.length() >= MIN_INSIDE) {
-        longEnough.add(secret);
-      }
-    }
-    this.inside = longEnough.toArray(new String[0]);
+    this.inside = secrets.stream().filter(secret -> secret.length() >= MIN_INSIDE).toArray(String[]::new);
   }
 
   /** The given secrets; {@code null} and empty ones are left out. */
   public static KnownSecrets of(Collection<String> secrets) {
-    Set<String> set = new LinkedHashSet<>();
-    for (String secret : secrets) {
-      if (secret != null && !secret.isEmpty()) {
-        set.add(secret);
-      }
-    }
+    Set<String> set = secrets.stream().filter(secret -> secret != null && !secret.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
     return set.isEmpty() ? NONE : new KnownSecrets(Collections.unmodifiableSet(set));
-  }
-
-  /** Whether there is none. */
-  public boolean isEmpty() {
-    return exact.isEmpty();
   }
 
   /**
@@ -72,9 +55,7 @@ public final class KnownSecrets {
         if (hidden == null) {
           hidden = new boolean[text.length()];
         }
-        for (int i = at; i < at + secret.length(); i++) {
-          hidden[i] = true;
-        }
+        Arrays.fill(hidden, at, at + secret.length(), true);
       }
     }
     if (hidden == null) {

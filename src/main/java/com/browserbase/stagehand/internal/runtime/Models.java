@@ -1,32 +1,30 @@
 package com.browserbase.stagehand.internal.runtime;
 
+import com.browserbase.stagehand.errors.StagehandInvalidDataException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every model shares, read from its fields (found once per class), so that a model's
- * {@code equals}, {@code hashCode}, {@code toString} and {@code validate} are one line each. Not
- * API.
+ * What every model shares, read from its fields (found once per class), so that a model's {@code equals}, {@code
+ * hashCode}, {@code toString} and {@code validate} are one line each. Not API.
  *
  * <ul>
- *   <li>Equality and hash code take every instance field, in declaration order ({@code
- *       Objects.hash} of them).
- *   <li>{@code toString()} shows each field that is set, by its Java name, as {@link ToString} does:
- *       a {@link Secret} field shows as {@code ***} (or only its keys, its URL without the query or
- *       with its secret-looking parameters masked, or one {@code ***} per list element);
- *       a field outside the JSON body (the session id, the additional headers and properties) is left
- *       out when it is an empty map.
- *   <li>{@code validate()} checks, field by field, that each {@code @JsonProperty(required = true)}
- *       is present, that a union (a field declared {@code Object}) holds a known form rather than the
- *       raw JSON it was read as, and then every nested model, also inside lists, naming a problem by
- *       its JSON path ({@code data.result.actions[0].selector}).
+ *   <li>Equality and hash code take every instance field, in declaration order ({@code Objects.hash} of them).
+ *   <li>{@code toString()} shows each field that is set, by its Java name; a {@link Secret} field as {@link
+ *       Secret.Show} says; a field outside the JSON body (the session id, the additional headers and properties)
+ *       not at all when it is an empty map.
+ *   <li>{@code validate()} checks that each {@code @JsonProperty(required = true)} is present, that a union (a field
+ *       declared {@code Object}) holds a known form rather than the raw JSON it was read as, and then every nested
+ *       model, also in lists, naming a problem by its JSON path ({@code data.result.actions[0].selector}).
  * </ul>
  */
 public final class Models {
@@ -82,9 +80,7 @@ public final class Models {
       return false;
     }
     for (Property property : PROPERTIES.get(model.getClass())) {
-      Object value = property.get(model);
-      Object otherValue = property.get(other);
-      if (value == null ? otherValue != null : !value.equals(otherValue)) {
+      if (!Objects.equals(property.get(model), property.get(other))) {
         return false;
       }
     }
@@ -93,12 +89,7 @@ public final class Models {
 
   /** {@code model.hashCode()}: {@code Objects.hash} of its fields. */
   public static int hash(Object model) {
-    Property[] properties = PROPERTIES.get(model.getClass());
-    Object[] values = new Object[properties.length];
-    for (int i = 0; i < properties.length; i++) {
-      values[i] = properties[i].get(model);
-    }
-    return Arrays.hashCode(values);
+    return Arrays.hashCode(Arrays.stream(PROPERTIES.get(model.getClass())).map(field -> field.get(model)).toArray());
   }
 
   /** {@code model.toString()}: {@code Type{a=1, b=x}} with the set values; secrets masked. */
@@ -161,16 +152,11 @@ public final class Models {
         if (property.secret == null) {
           secrets(field, out);
         } else if (property.secret == Secret.Show.KEYS && field instanceof Map) {
-          for (Map.Entry<?, ?> entry : ((Map<?, ?>) field).entrySet()) {
-            String key = String.valueOf(entry.getKey());
-            if (entry.getValue() instanceof List) {
-              for (Object element : (List<?>) entry.getValue()) {
-                out.accept(Secret.Show.KEYS, key, element);
-              }
-            } else {
-              out.accept(Secret.Show.KEYS, key, entry.getValue());
+          ((Map<?, ?>) field).forEach((key, values) -> {
+            for (Object each : values instanceof List ? (List<?>) values : Collections.singletonList(values)) {
+              out.accept(Secret.Show.KEYS, String.valueOf(key), each);
             }
-          }
+          });
         } else {
           out.accept(property.secret, property.json != null ? property.json : property.field.getName(), field);
         }
@@ -178,11 +164,7 @@ public final class Models {
     }
   }
 
-  /**
-   * {@code model.validate()}: returns the model, or throws {@link
-   * com.browserbase.stagehand.errors.StagehandInvalidDataException} naming the first problem by its
-   * path.
-   */
+  /** {@code model.validate()}: the model, or {@link StagehandInvalidDataException} naming the first problem's path. */
   public static <T> T validate(T model) {
     validateAt(model, "");
     return model;
@@ -195,11 +177,13 @@ public final class Models {
         continue;
       }
       Object value = property.get(model);
-      if (property.required) {
-        Checks.presentAt(value, path, property.json, type);
+      if (property.required && value == null) {
+        throw new StagehandInvalidDataException(
+            path + property.json + " (" + type + "." + property.json + ") is missing from the response");
       }
-      if (property.union) {
-        Checks.knownFormAt(value, path, property.json);
+      if (property.union && value instanceof JsonNode) { // kept raw: none of the forms the union knows
+        throw new StagehandInvalidDataException(
+            path + property.json + " has a form this SDK version does not know: " + value);
       }
       if (value instanceof List) {
         List<?> list = (List<?>) value;

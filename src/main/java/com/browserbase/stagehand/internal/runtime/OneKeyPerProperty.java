@@ -3,7 +3,6 @@ package com.browserbase.stagehand.internal.runtime;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.VirtualBeanPropertyWriter;
@@ -27,35 +27,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Makes the JSON of every model ({@code @JsonModel}) hold each key once. A model writes its
- * modelled properties, then its additional ones; when the additional map holds the name of a
- * modelled property, that additional value (put there on purpose, or read as it came) is the one
- * written and the modelled property is skipped. A property appended by {@code @JsonAppend}
- * ({@code streamResponse}, written by the transport for the streaming methods) is the exception:
- * the additional map never supplies it, so such an entry is dropped. Not API.
+ * Makes the JSON of every model ({@code @JsonModel}) hold each key once. A model writes its modelled properties,
+ * then its additional ones; when the additional map holds a modelled property's name, that additional value (put
+ * there on purpose, or read as it came) is written and the modelled property skipped. A property appended by {@code
+ * @JsonAppend} ({@code streamResponse}, which the transport writes for the streaming methods) is the exception: the
+ * additional map never supplies it, so such an entry is dropped. Not API.
  */
 final class OneKeyPerProperty {
   private OneKeyPerProperty() {}
 
   /** The Jackson module that installs the rule on a mapper. */
   static Module module() {
-    return new Module() {
-      @Override
-      public String getModuleName() {
-        return "stagehand-one-key-per-property";
-      }
-
-      @Override
-      public Version version() {
-        return Version.unknownVersion();
-      }
-
+    return new SimpleModule("stagehand-one-key-per-property") {
       @Override
       public void setupModule(SetupContext context) {
-        context.addBeanSerializerModifier(new YieldingProperties());
+        super.setupModule(context);
         context.insertAnnotationIntrospector(new AppendedNotAdditional());
       }
-    };
+    }.setSerializerModifier(new YieldingProperties());
   }
 
   /** Wraps each modelled property of a model with additional properties in a {@link Yielding} writer. */
@@ -81,9 +70,8 @@ final class OneKeyPerProperty {
   }
 
   /**
-   * A modelled property that is not written when the additional map holds its name. With an empty
-   * map (nearly always) it costs one read of the map, the same reflective call Jackson makes for
-   * each property's own value, and {@code isEmpty()}.
+   * A modelled property not written when the additional map holds its name. With an empty map (nearly always) it
+   * costs one read of the map, the same reflective call Jackson makes for each property's value, and {@code isEmpty()}.
    */
   private static final class Yielding extends BeanPropertyWriter {
     private static final long serialVersionUID = 1L;
@@ -145,10 +133,8 @@ final class OneKeyPerProperty {
   }
 
   /**
-   * Tells the additional-properties map of a model to leave out the names of its {@code @JsonAppend}
-   * properties: those are the writer's to set (the transport's attributes), never a body value's.
-   * It works as {@code @JsonIgnoreProperties} on the any-getter would: Jackson's map serializer
-   * skips the names.
+   * Leaves the names of a model's {@code @JsonAppend} properties (the transport's attributes, never a body value) out
+   * of its additional-properties map, as {@code @JsonIgnoreProperties} on the any-getter would.
    */
   private static final class AppendedNotAdditional extends NopAnnotationIntrospector {
     private static final long serialVersionUID = 1L;

@@ -26,9 +26,8 @@ public final class Params {
   }
 
   /**
-   * Checks the name of an additional body property of an operation that can stream: {@code
-   * streamResponse} is rejected, since the method called ({@code method} or its {@code ...Streaming}
-   * twin) decides whether the answer streams.
+   * Checks the name of an additional body property of an operation that can stream: not {@code streamResponse}, as
+   * the method called ({@code method} or its {@code ...Streaming} twin) decides whether the answer streams.
    */
   public static String bodyPropertyName(String name, String method) {
     Checks.notNull(name, "name");
@@ -50,12 +49,7 @@ public final class Params {
   /** Adds a value to a multi-valued map, creating it when needed. */
   public static Map<String, List<String>> put(Map<String, List<String>> map, String name, String value) {
     Map<String, List<String>> result = map != null ? map : new LinkedHashMap<String, List<String>>();
-    List<String> values = result.get(name);
-    if (values == null) {
-      values = new ArrayList<>(1);
-      result.put(name, values);
-    }
-    values.add(value);
+    result.computeIfAbsent(name, first -> new ArrayList<>(1)).add(value);
     return result;
   }
 
@@ -65,9 +59,7 @@ public final class Params {
       return Collections.emptyMap();
     }
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> e : map.entrySet()) {
-      copy.put(e.getKey(), Collections.unmodifiableList(new ArrayList<>(e.getValue())));
-    }
+    map.forEach((name, values) -> copy.put(name, Collections.unmodifiableList(new ArrayList<>(values))));
     return Collections.unmodifiableMap(copy);
   }
 
@@ -77,18 +69,14 @@ public final class Params {
       return null;
     }
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> e : map.entrySet()) {
-      copy.put(e.getKey(), new ArrayList<>(e.getValue()));
-    }
+    map.forEach((name, values) -> copy.put(name, new ArrayList<>(values)));
     return copy;
   }
 
   /** Converts every value of a map to a JSON tree, keeping the order. */
   public static Map<String, JsonNode> toTrees(Map<String, ?> map) {
     Map<String, JsonNode> trees = new LinkedHashMap<>();
-    for (Map.Entry<String, ?> e : map.entrySet()) {
-      trees.put(Checks.notNull(e.getKey(), "key"), Json.toTree(e.getValue()));
-    }
+    map.forEach((key, value) -> trees.put(Checks.notNull(key, "key"), Json.toTree(value)));
     return trees;
   }
 }

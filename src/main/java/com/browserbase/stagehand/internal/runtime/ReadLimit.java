@@ -3,22 +3,18 @@ package com.browserbase.stagehand.internal.runtime;
 import java.io.IOException;
 
 /**
- * The client's bound on what it reads from the server in one piece: a response body, or the data
- * of one event of a stream ({@code maxResponseBytes} of the client's builder). Not API.
+ * The client's bound on what it reads from the server in one piece: a response body, or the data of one stream
+ * event ({@code maxResponseBytes} of the client's builder). Not API.
  *
- * <p>The bound is on bytes, counted as they are read, so that it holds on every Jackson the SDK
- * runs on (Jackson's own read limits exist only from 2.15), and holds before anything is parsed. It
- * bounds every string and number of a response too: a JSON string never has more characters than
- * the bytes that carry it.
+ * <p>It counts bytes as they are read, so that it holds before anything is parsed and on every Jackson the SDK runs
+ * on (Jackson's own read limits exist only from 2.15); it bounds every string and number of a response too.
  */
 public final class ReadLimit {
   /**
-   * 64 MiB. Large enough for the largest answers a real page gives: a navigate or extract result
-   * holding a whole page's text, or a screenshot in base64. Jackson's own cap on one string (since
-   * 2.15.1) is 20,000,000 characters; a result of that size still fits when nearly every character
-   * takes three bytes in UTF-8 (60,000,000 bytes), with room for the JSON around it. Small enough
-   * that a broken or hostile server cannot make the client read until it runs out of memory: 64 MiB
-   * of body is at most about 128 MB as Java text.
+   * 64 MiB: large enough for a navigate or extract result holding a whole page's text, or a screenshot in base64
+   * (Jackson's own cap on one string, 20,000,000 characters since 2.15.1, still fits at three bytes a character);
+   * small enough that a broken or hostile server cannot make the client run out of memory (at most about 128 MB as
+   * Java text).
    */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
   /** The largest bound that can be set: a body or an event is held in one byte array or string at most. */
@@ -50,10 +46,8 @@ public final class ReadLimit {
   }
 
   /**
-   * What was too large, the bound and how to raise it: {@code "The response of POST /v1/sessions/s-1/navigate
-   * is larger than maxResponseBytes, the client's limit of 1024 bytes (1 KiB) ... "}.
-   *
-   * @param what the piece that was too large, such as {@code "The response of POST /v1/sessions/s-1/navigate"}
+   * What was too large ({@code what}, such as {@code "The response of POST /v1/sessions/s-1/navigate"}), the bound
+   * and how to raise it.
    */
   public static String message(String what, ExceededException exceeded) {
     return what + " is larger than " + SETTING + ", the client's limit of " + bytes(exceeded.limit)
@@ -64,9 +58,9 @@ public final class ReadLimit {
   }
 
   /**
-   * Thrown by a reader that would read past the bound. An {@link IOException}, so that it passes
-   * through Okio and Jackson unchanged; the transport turns it into {@code
-   * StagehandInvalidDataException}, closes the response and never retries it.
+   * Thrown by a reader that would read past the bound: an {@link IOException}, so that it passes through Okio and
+   * Jackson unchanged; the transport turns it into {@code StagehandInvalidDataException}, closes the response and
+   * never retries it.
    */
   public static final class ExceededException extends IOException {
     private static final long serialVersionUID = 1L;

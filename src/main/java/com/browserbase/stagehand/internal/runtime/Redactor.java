@@ -12,19 +12,18 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Masks secrets in what the SDK logs and puts in messages: JSON bodies, error texts, URLs. Three
- * rules, applied together ({@link #redact(String, KnownSecrets)}, {@link #mask}):
+ * Masks secrets in what the SDK logs and puts in messages: JSON bodies, error texts, URLs. Three rules, applied
+ * together ({@link #redact(String, KnownSecrets)}, {@link #mask}):
  *
  * <ul>
- *   <li>by property name, in JSON: the values of {@code apiKey}, {@code token}, {@code password},
- *       ... and of header and variable maps;
+ *   <li>by property name, in JSON: the values of {@code apiKey}, {@code token}, {@code password}, ... and of header
+ *       and variable maps;
  *   <li>by value: the {@link KnownSecrets} of the client and the call, wherever they occur;
- *   <li>in URLs: the values of query (and fragment, and {@code ;matrix}) parameters whose names look
- *       secret ({@link #isSecretName}): {@code ?token=abc&page=2} shows as {@code ?token=***&page=2}.
+ *   <li>in URLs: the values of query (and fragment, and {@code ;matrix}) parameters whose names look secret ({@link
+ *       #isSecretName}): {@code ?token=abc&page=2} shows as {@code ?token=***&page=2}.
  * </ul>
  *
- * No regular expression is involved; nothing is done unless a text is logged or an error is made.
- * Not API.
+ * No regular expression is involved; nothing is done unless a text is logged or an error is made. Not API.
  */
 public final class Redactor {
   /** Properties whose value is a secret wherever they appear. */
@@ -37,10 +36,9 @@ public final class Redactor {
   /** Properties holding URLs whose query may carry a signing key. */
   private static final Set<String> SIGNED_URLS = new HashSet<>(Arrays.asList("cdpUrl", "connectUrl"));
   /**
-   * What a parameter name that looks secret contains, in lower case: {@code access_token}, {@code
-   * api_key}, {@code apiKey}, {@code X-Amz-Signature}, {@code X-Amz-Credential}, {@code sig}, {@code
-   * client_secret}, {@code code} (OAuth), {@code jsessionid}, {@code passwd}... Broad on purpose: a
-   * harmless parameter masked ({@code keyword}, {@code author}) costs a log reader little.
+   * What a parameter name that looks secret contains, in lower case ({@code access_token}, {@code X-Amz-Signature},
+   * {@code code} of OAuth, {@code jsessionid}...). Broad on purpose: a harmless parameter masked ({@code keyword},
+   * {@code author}) costs a log reader little.
    */
   static final List<String> SECRET_NAME_PARTS = Arrays.asList(
       "token", "key", "auth", "code", "session", "sig", "pass", "pwd", "secret", "credential", "jwt", "saml",
@@ -57,9 +55,8 @@ public final class Redactor {
   }
 
   /**
-   * The JSON body with secrets masked by property name, every known secret masked in its texts, and
-   * the secret-looking parameters of the URLs in them masked; a body that is not JSON is replaced by a
-   * length note.
+   * The JSON body with secrets masked by property name, and known secrets and secret-looking URL parameters masked in
+   * its texts; a body that is not JSON is replaced by a length note.
    */
   public static String redact(String body, KnownSecrets known) {
     if (body == null || body.isEmpty()) {
@@ -67,23 +64,13 @@ public final class Redactor {
     }
     try {
       JsonNode tree = Json.MAPPER.readTree(body);
-      if (tree == null) {
-        return "";
-      }
-      if (tree.isTextual()) {
-        return TextNode.valueOf(mask(tree.textValue(), known)).toString();
-      }
-      mask(tree, known);
-      return tree.toString();
+      return tree == null ? "" : masked(tree, known).toString();
     } catch (Exception notJson) {
       return "(" + body.length() + " characters, not JSON)";
     }
   }
 
-  /**
-   * A text (a message, a URL) with every known secret and every secret-looking URL parameter value
-   * masked; {@code text} itself when there is nothing to mask.
-   */
+  /** A text (a message, a URL) with known secrets and secret-looking URL parameters masked; else {@code text}. */
   public static String mask(String text, KnownSecrets known) {
     return maskSecretParams(known.mask(text));
   }
@@ -95,26 +82,19 @@ public final class Redactor {
   }
 
   /**
-   * Whether a URL parameter (or header) of this name carries a secret: its name, in lower case and
-   * percent-decoded, contains one of {@code token key auth code session sig pass pwd secret credential
-   * jwt saml ticket bearer private cookie csrf xsrf}, or is one of {@code sid otp pin cvv cvc ssn}.
+   * Whether a URL parameter (or header) of this name carries a secret: in lower case and percent-decoded, it contains
+   * one of {@link #SECRET_NAME_PARTS} or is one of {@link #SECRET_NAMES}.
    */
   public static boolean isSecretName(String name) {
     String lower = (name.indexOf('%') >= 0 ? percentDecoded(name) : name).toLowerCase(Locale.ROOT);
-    for (String part : SECRET_NAME_PARTS) {
-      if (lower.contains(part)) {
-        return true;
-      }
-    }
-    return SECRET_NAMES.contains(lower);
+    return SECRET_NAME_PARTS.stream().anyMatch(lower::contains) || SECRET_NAMES.contains(lower);
   }
 
   /**
-   * The text with the value of every URL parameter whose name looks secret ({@link #isSecretName})
-   * replaced by {@code ***}: a {@code name=value} at the start of the text or after {@code ?}, {@code
-   * &}, {@code #} or {@code ;}, its value running up to the next {@code &} or {@code #}, a space, a
-   * quote, or another character no URL holds as it is. An empty value stays empty. Works on a bare
-   * URL and on a URL inside a longer text (an error message).
+   * The text with the value of every URL parameter whose name looks secret ({@link #isSecretName}) replaced by {@code
+   * ***}: a {@code name=value} at the start of the text or after {@code ?}, {@code &}, {@code #} or {@code ;}, its
+   * value running up to the next {@code &} or {@code #}, a space, a quote, or another character no URL holds as it
+   * is. An empty value stays empty. Works on a bare URL and on a URL inside a longer text (an error message).
    */
   public static String maskSecretParams(String text) {
     if (text == null || text.indexOf('=') < 0) {
@@ -158,9 +138,8 @@ public final class Redactor {
   }
 
   /**
-   * The values of the URL's query parameters — only those whose names look secret when {@code
-   * onlySecretNames} — each as written and percent-decoded: the known secrets of a URL, which a text
-   * may quote apart from the URL.
+   * The values of the URL's query parameters (only those whose names look secret when {@code onlySecretNames}), as
+   * written and percent-decoded: the known secrets of a URL, which a text may quote apart from the URL.
    */
   public static List<String> queryValues(String url, boolean onlySecretNames) {
     List<String> values = new ArrayList<>();
@@ -198,24 +177,7 @@ public final class Redactor {
 
   /** Characters that end a parameter inside a text: no URL holds them unencoded, or they close what it is in. */
   private static boolean endsAValue(char c) {
-    switch (c) {
-      case '"':
-      case '\'':
-      case '<':
-      case '>':
-      case '`':
-      case '\\':
-      case '{':
-      case '}':
-      case '|':
-      case '^':
-      case ')':
-      case ']':
-      case '\u007f':
-        return true;
-      default:
-        return false;
-    }
+    return "\"'<>`\\{}|^)]\u007f".indexOf(c) >= 0;
   }
 
   private static String percentDecoded(String name) {
@@ -226,20 +188,17 @@ public final class Redactor {
     }
   }
 
-  private static void mask(JsonNode node, KnownSecrets known) {
+  /** {@code node} with its secrets masked: a new node for a text, the node itself changed for the others. */
+  private static JsonNode masked(JsonNode node, KnownSecrets known) {
+    if (node.isTextual()) {
+      String text = node.textValue();
+      String masked = mask(text, known);
+      return masked == text ? node : TextNode.valueOf(masked);
+    }
     if (node.isArray()) {
       ArrayNode array = (ArrayNode) node;
       for (int i = 0; i < array.size(); i++) {
-        JsonNode element = array.get(i);
-        if (element.isTextual()) {
-          String text = element.textValue();
-          String masked = mask(text, known);
-          if (masked != text) {
-            array.set(i, TextNode.valueOf(masked));
-          }
-        } else {
-          mask(element, known);
-        }
+        array.set(i, masked(array.get(i), known));
       }
     } else if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
@@ -255,17 +214,12 @@ public final class Redactor {
           for (String name : names(values)) {
             values.replace(name, MASK);
           }
-        } else if (value.isTextual()) {
-          String text = value.textValue();
-          String masked = mask(text, known);
-          if (masked != text) {
-            object.replace(key, TextNode.valueOf(masked));
-          }
         } else {
-          mask(value, known);
+          object.replace(key, masked(value, known));
         }
       }
     }
+    return node;
   }
 
   private static List<String> names(ObjectNode object) {

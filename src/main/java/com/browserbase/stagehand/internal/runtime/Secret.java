@@ -5,10 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/**
- * Marks a model field whose value {@code toString()} must not show ({@link Models#toString}).
- * Not API.
- */
+/** Marks a model field whose value {@code toString()} must not show ({@link Models#toString}). Not API. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface Secret {
@@ -23,15 +20,9 @@ public @interface Secret {
     KEYS,
     /** A URL without its query, where signed URLs carry their key. */
     URL_WITHOUT_QUERY,
-    /**
-     * A URL with the values of its secret-looking parameters as {@code ***} ({@code ?token=***&page=2};
-     * {@link Redactor#isSecretName}): a page's URL, which may carry a session or a one-time code.
-     */
+    /** A URL with its secret-looking parameters' values as {@code ***}: a page's URL may carry a session or code. */
     URL_SECRET_PARAMS,
-    /**
-     * A list as {@code [***, ***]}: how many elements, not what they are. An action's arguments, which
-     * carry the text it types (a variable's value, once the server substituted it).
-     */
+    /** A list as {@code [***, ***]}: an action's arguments carry the text it types (a variable's value, say). */
     ELEMENTS
   }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * The text of a stream event's log line and error, which the real server sends in more shapes than
- * the spec says: a log line as {@code {"category", "message", "level", "auxiliary"}}, a request
- * that failed validation as a list of {@code {path, message}}. Not API.
+ * The text of a stream event's log line and error, which the real server sends in more shapes than the spec says: a
+ * log line as {@code {"category", "message", "level", "auxiliary"}}, a failed validation as a list of {@code {path,
+ * message}}. Not API.
  */
 public final class StreamEventText {
   private StreamEventText() {}

@@ -19,13 +19,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The properties Jackson reads into a class or record, found by Jackson's own introspection with the
- * SDK mapper's configuration: so names follow {@code @JsonProperty}, {@code @JsonIgnore},
- * {@code @JsonIgnoreProperties} and {@code @JsonPropertyOrder} exactly as reading will. Not API.
- *
- * <p>A property counts when Jackson can set it: through a creator parameter (a record's canonical
- * constructor, a {@code @JsonCreator}), a setter or a field. A getter alone (a computed value) is
- * written but never read, so it is left out.
+ * The properties Jackson reads into a class or record, found by Jackson's own introspection with the SDK mapper's
+ * configuration, so that {@code @JsonProperty}, {@code @JsonIgnore}, {@code @JsonIgnoreProperties} and {@code
+ * @JsonPropertyOrder} count exactly as in reading: those Jackson can set through a creator parameter (a record's
+ * canonical constructor, a {@code @JsonCreator}), a setter or a field. A getter alone is never read. Not API.
  */
 final class BeanProperties {
   /** One property: its JSON name, its type, its {@code @JsonPropertyDescription} or {@code null}. */
@@ -59,10 +56,8 @@ final class BeanProperties {
   }
 
   /**
-   * The readable properties of {@code bean} and its description.
-   *
-   * @throws IllegalArgumentException for a polymorphic type ({@code @JsonTypeInfo}) or an
-   *     {@code @JsonUnwrapped} property, whose JSON these properties do not describe
+   * The readable properties of {@code bean} and its description; {@link IllegalArgumentException} for a polymorphic
+   * type ({@code @JsonTypeInfo}) or an {@code @JsonUnwrapped} property, whose JSON these do not describe.
    */
   static BeanProperties of(JavaType bean, String path) {
     DeserializationConfig config = Json.MAPPER.getDeserializationConfig();

@@ -2,7 +2,6 @@ package com.browserbase.stagehand.internal.schema;
 
 import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.Json;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,38 +9,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
- * The JSON Schema of a Java type, for a typed {@code extract}: the shape the model must answer in,
- * which Jackson then reads into the type ({@link TypedResults}). Not API.
+ * The JSON Schema of a Java type, for a typed {@code extract}: the shape the model must answer in, which Jackson then
+ * reads into the type ({@link TypedResults}). Not API.
  *
- * <p>Only the keywords the Stagehand server's JSON-Schema-to-zod conversion understands are used
- * ({@code type}, {@code properties}, {@code required}, {@code additionalProperties}, {@code items},
- * {@code enum}, {@code description}, {@code format}), and everything is inlined: no {@code $ref},
- * so a recursive type cannot be described. The rules:
+ * <p>Only keywords the Stagehand server's JSON-Schema-to-zod conversion understands are used ({@code type}, {@code
+ * properties}, {@code required}, {@code additionalProperties}, {@code items}, {@code enum}, {@code description},
+ * {@code format}), all inlined: no {@code $ref}, so a recursive type cannot be described. The rules:
  *
  * <ul>
- *   <li>A class or record is an object of the properties Jackson reads into it ({@link BeanProperties}),
- *       each required unless its type is {@code Optional}, {@code OptionalInt}, {@code OptionalLong} or
- *       {@code OptionalDouble}; {@code additionalProperties: false}. {@code @JsonPropertyDescription} and
- *       {@code @JsonClassDescription} become {@code description}.
+ *   <li>A class or record is an object of the properties Jackson reads into it ({@link BeanProperties}), each
+ *       required unless it is an {@code Optional} (or {@code OptionalInt}, {@code OptionalLong}, {@code
+ *       OptionalDouble}); {@code additionalProperties: false}; {@code @JsonPropertyDescription} and {@code
+ *       @JsonClassDescription} become {@code description}.
  *   <li>Arrays and collections are arrays of their element.
- *   <li>{@code Map<String, V>} is an array of entries {@code {"key": "...", "value": <V>}}, described
- *       as such ({@link MapEntries}: the server would drop every key of an object schema without
- *       {@code properties}); {@link MapResults} reads them back into a map.
- *   <li>One-value types (numbers, strings, enums, {@code java.time}, {@code UUID}, {@code URI}) are
- *       described by {@link ScalarSchemas}.
- *   <li>{@code Object}, {@code JsonNode}, a raw {@code Map} or {@code List}, a map with other keys than
- *       strings, abstract and polymorphic types, other JDK types and recursion are refused with an
- *       {@link IllegalArgumentException} naming the path, such as {@code Page.links[].target}
- *       ({@code []} an element, {@code .*} a map value).
+ *   <li>{@code Map<String, V>} is an array of entries {@code {"key": "...", "value": <V>}} ({@link MapEntries}: the
+ *       server would drop every key of an object schema without {@code properties}), read back by {@link MapResults}.
+ *   <li>One-value types (numbers, strings, enums, {@code java.time}, {@code UUID}, {@code URI}): {@link
+ *       ScalarSchemas}.
+ *   <li>{@code Object}, {@code JsonNode}, a raw {@code Map} or {@code List}, a map with other keys than strings,
+ *       abstract and polymorphic types, other JDK types and recursion are refused with an {@link
+ *       IllegalArgumentException} naming the path, such as {@code Page.links[].target} ({@code []} an element,
+ *       {@code .*} a map value).
  * </ul>
  *
- * <p>Each call builds a new tree, which the caller owns. {@link #ofResult} is the schema of the
- * result once its maps are objects again, which {@link SchemaCheck} checks.
+ * <p>Each call builds a new tree, which the caller owns. {@link #ofResult} is the schema of the result once its maps
+ * are objects again, which {@link SchemaCheck} checks.
  */
 public final class JsonSchemas {
   /** The deepest nesting of classes described; deeper means a generic type that never ends. */
@@ -56,45 +50,22 @@ public final class JsonSchemas {
     this.mapsAsEntries = mapsAsEntries;
   }
 
-  /** The schema of {@code type}. */
-  public static ObjectNode of(Class<?> type) {
-    return of(Json.MAPPER.getTypeFactory().constructType(Checks.notNull(type, "type")));
-  }
-
-  /** The schema of a generic type, such as {@code new TypeReference<List<Page>>() {}}. */
-  public static ObjectNode of(TypeReference<?> type) {
-    return of(Json.MAPPER.getTypeFactory().constructType(Checks.notNull(type, "type")));
-  }
-
-  /**
-   * The schema of {@code type}.
-   *
-   * @throws IllegalArgumentException when the type cannot be described, naming where in it and why
-   */
+  /** The schema of {@code type}, or {@link IllegalArgumentException} naming where and why it cannot be described. */
   public static ObjectNode of(JavaType type) {
     Checks.notNull(type, "type");
     return new JsonSchemas(true).schema(type, label(type));
   }
 
   /**
-   * The schema of a result for {@code type} once {@link MapResults} has turned its maps' entries back
-   * into objects: the same, but each map {@code {"type": "object", "additionalProperties": <V>}}.
-   *
-   * @throws IllegalArgumentException when the type cannot be described
+   * The schema of a result for {@code type} once {@link MapResults} has turned its maps' entries back into objects:
+   * the same, but each map {@code {"type": "object", "additionalProperties": <V>}}.
    */
   static ObjectNode ofResult(JavaType type) {
-    Checks.notNull(type, "type");
     return new JsonSchemas(false).schema(type, label(type));
   }
 
   private ObjectNode schema(JavaType type, String path) {
     Class<?> raw = type.getRawClass();
-    if (raw == OptionalInt.class || raw == OptionalLong.class) {
-      return ScalarSchemas.of(long.class);
-    }
-    if (raw == OptionalDouble.class) {
-      return ScalarSchemas.of(double.class);
-    }
     if (raw == Optional.class || type.isReferenceType()) {
       return schema(type.isReferenceType() ? type.getContentType() : type.containedTypeOrUnknown(0), path);
     }
@@ -106,9 +77,8 @@ public final class JsonSchemas {
       return ScalarSchemas.ofEnum(raw, path);
     }
     if (type.isArrayType() || type.isCollectionLikeType()) {
-      ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "array");
-      schema.set("items", schema(type.getContentType(), path + "[]"));
-      return schema;
+      return Json.MAPPER.createObjectNode().put("type", "array")
+          .set("items", schema(type.getContentType(), path + "[]"));
     }
     if (type.isMapLikeType()) {
       return map(type, path);
@@ -135,12 +105,8 @@ public final class JsonSchemas {
           + type.getKeyType().getRawClass().getName() + "; only Map<String, V> with a concrete V is supported");
     }
     ObjectNode values = schema(type.getContentType(), path + ".*");
-    if (mapsAsEntries) {
-      return MapEntries.schema(values);
-    }
-    ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object");
-    schema.set("additionalProperties", values);
-    return schema;
+    return mapsAsEntries ? MapEntries.schema(values)
+        : Json.MAPPER.createObjectNode().put("type", "object").set("additionalProperties", values);
   }
 
   private ObjectNode object(JavaType type, String path) {
@@ -180,9 +146,8 @@ public final class JsonSchemas {
   }
 
   /**
-   * Sets a description: a property's own replaces its type's, except a hint the model still needs,
-   * which follows in parentheses: a string's format ("an ISO 8601 date, like 2024-03-31") or a map's
-   * entries ("entries of a map, one per key"; no other array has a description of its own).
+   * Sets a description: a property's own replaces its type's, except a hint the model still needs, which follows in
+   * parentheses: a string's format ("an ISO 8601 date, like 2024-03-31") or a map's entries (no other array has one).
    */
   private static void describe(ObjectNode schema, String description) {
     if (description == null || description.isEmpty()) {

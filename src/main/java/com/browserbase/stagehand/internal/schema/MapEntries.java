@@ -8,16 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The form a {@code Map<String, V>} takes in a typed extract: an array of entries
- * {@code {"key": "...", "value": <V>}}, one per key. Its JSON Schema, and reading one array of
- * entries back into the JSON object Jackson reads a map from. Not API.
+ * The form a {@code Map<String, V>} takes in a typed extract: an array of entries {@code {"key": "...", "value":
+ * <V>}}, one per key. Its JSON Schema, and reading one array of entries back into the JSON object of a map. Not API.
  *
- * <p>Why not {@code {"type": "object", "additionalProperties": <V>}}: the Stagehand server turns the
- * schema into zod ({@code jsonSchemaToZod3} / {@code _jsonSchemaToZod} in server-v3's
- * {@code lib/utils.ts}), and an object schema without {@code properties} becomes
- * {@code z.object({})}, which strips every key: the map would always come back {@code {}}. An array
- * whose items are an object with {@code properties} becomes {@code z.array(z.object({key, value}))},
- * keeping both and the array's {@code description}.
+ * <p>Why not {@code {"type": "object", "additionalProperties": <V>}}: the Stagehand server turns the schema into zod
+ * ({@code jsonSchemaToZod3} / {@code _jsonSchemaToZod} in server-v3's {@code lib/utils.ts}), and an object schema
+ * without {@code properties} becomes {@code z.object({})}, which strips every key: the map would always come back
+ * {@code {}}. An array of objects with {@code properties} becomes {@code z.array(z.object({key, value}))}, keeping
+ * both and the array's {@code description}.
  */
 final class MapEntries {
   /** What the entries are, for the model; after a property's own description, in parentheses. */
@@ -49,12 +47,9 @@ final class MapEntries {
   }
 
   /**
-   * The object of {@code entries}, in their order, each value as it came (checked against the value
-   * type afterwards, at its key's path).
-   *
-   * @param path where the entries are, for the problem
-   * @throws BadEntries for an entry that is not an object, a key that is missing or not a string, a
-   *     value that is missing, or a key given twice
+   * The object of {@code entries} (at {@code path}), in their order, each value as it came (checked against the value
+   * type afterwards); {@link BadEntries} for an entry that is not an object, a key missing or not a string, a value
+   * missing, or a key given twice.
    */
   static ObjectNode object(ArrayNode entries, String path) throws BadEntries {
     ObjectNode object = Json.MAPPER.createObjectNode();

@@ -9,23 +9,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns each map of a typed extract's result from the entries it was asked in ({@link MapEntries})
- * back into the JSON object Jackson reads a map from, walking the type and the result together: a map
- * at the top, in a collection, among another map's values, in a property of a class. Not API.
- *
- * <p>A map that arrives as an object already (from a server that kept the object schema) is taken as
- * it is. Whatever else does not fit the type is left for {@link SchemaCheck} to report. Changes the
- * tree it is given: give it one the caller may change.
+ * Turns each map of a typed extract's result from the entries it was asked in ({@link MapEntries}) back into the JSON
+ * object of a map, walking the type and the result together: a map at the top, in a collection, among another map's
+ * values, in a property of a class. A map that arrives as an object already is taken as it is; whatever else does not
+ * fit the type is left for {@link SchemaCheck}. Changes the tree it is given. Not API.
  */
 final class MapResults {
   private MapResults() {}
 
-  /**
-   * {@code result} with its maps as objects: the same tree changed in place, or, for a map at the top,
-   * a new object.
-   *
-   * @throws MapEntries.BadEntries for entries that cannot be read back, naming where
-   */
+  /** {@code result} with its maps as objects: the tree changed in place, or a new object for a map at the top. */
   static JsonNode objects(JsonNode result, JavaType type) throws MapEntries.BadEntries {
     return read(result, type, "");
   }

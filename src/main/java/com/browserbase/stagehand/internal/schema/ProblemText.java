@@ -3,9 +3,8 @@ package com.browserbase.stagehand.internal.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * How a problem with a typed extract's result says where it is and what was found there:
- * {@code "at links[1].count: "} and an abbreviated value. The path is the JSON path in the form
- * {@link com.browserbase.stagehand.internal.runtime.Json#describe} gives, {@code ""} for the root. Not API.
+ * How a problem with a typed extract's result says where it is ({@code "at links[1].count: "}, the JSON path as
+ * {@code Json.describe} gives it, {@code ""} for the root) and what was found there, abbreviated. Not API.
  */
 final class ProblemText {
   private ProblemText() {}

@@ -9,16 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The top-level property names the Stagehand server takes for itself in an extract result. A type
- * whose schema uses one is refused before anything is sent: its value could never arrive, and only a
- * paid model call would show it. Not API.
+ * The top-level property names the Stagehand server takes for itself in an extract result. A type whose schema uses
+ * one is refused before anything is sent: its value could never arrive, and only a paid model call would show it.
  *
- * <p>What the server does (3.7.5): {@code extract} in core's {@code lib/inference.js} returns
- * {@code {...extractedData, metadata, prompt_tokens, completion_tokens, reasoning_tokens,
- * cached_input_tokens, inference_time_ms}}, overwriting the model's values of these names, and
- * {@code ExtractHandler} ({@code lib/v3/handlers/extractHandler.js}) destructures all six out of the
- * result it returns. Only a top-level object schema meets them: any other schema is sent to the model
- * wrapped as {@code {"value": ...}}, and nested objects are left alone.
+ * <p>What the server does (3.7.5): {@code extract} in core's {@code lib/inference.js} returns {@code
+ * {...extractedData, metadata, prompt_tokens, completion_tokens, reasoning_tokens, cached_input_tokens,
+ * inference_time_ms}}, overwriting the model's values, and {@code ExtractHandler} ({@code
+ * lib/v3/handlers/extractHandler.js}) destructures all six out of its result. Only a top-level object schema meets
+ * them: any other is sent wrapped as {@code {"value": ...}}, and nested objects are left alone. Not API.
  */
 public final class ReservedResultNames {
   /** The names, as the server spells them. */
@@ -29,10 +27,8 @@ public final class ReservedResultNames {
   private ReservedResultNames() {}
 
   /**
-   * Refuses {@code type} when its schema is an object with a property the server takes.
-   *
-   * @param schema the schema {@link JsonSchemas} made of {@code type}
-   * @throws IllegalArgumentException naming the type, the property and why
+   * Refuses {@code type} when its {@code schema} (from {@link JsonSchemas}) is an object with a property the server
+   * takes: an {@link IllegalArgumentException} naming the type, the property and why.
    */
   public static void check(JavaType type, JsonNode schema) {
     if (!"object".equals(schema.path("type").asText())) {

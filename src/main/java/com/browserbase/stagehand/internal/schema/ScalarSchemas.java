@@ -20,16 +20,17 @@ import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * The JSON Schemas of the types that are one JSON value: strings, numbers, booleans, enums and the
- * {@code java.time}, {@link UUID} and URI types that Jackson reads from text. Not API.
- *
- * <p>A {@code java.time} schema carries its {@code format} and also a {@code description} saying the
- * same in words: the Stagehand server turns the schema into zod, which keeps a string's description
- * but drops every format other than {@code uri}, {@code email} and {@code uuid}, so the description
- * is what tells the model to write, say, {@code 2024-03-31} rather than {@code March 31}.
+ * The JSON Schemas of the types that are one JSON value: strings, numbers, booleans, enums and the {@code java.time},
+ * {@link UUID} and URI types Jackson reads from text. A {@code java.time} schema carries its {@code format} and a
+ * {@code description} saying the same in words: the server's zod keeps a string's description but drops every format
+ * but {@code uri}, {@code email} and {@code uuid}, so the description is what tells the model to write, say, {@code
+ * 2024-03-31} rather than {@code March 31}. Not API.
  */
 final class ScalarSchemas {
   private static final Map<Class<?>, ObjectNode> SCHEMAS = schemas();
@@ -42,9 +43,9 @@ final class ScalarSchemas {
     put(schemas, type("boolean"), boolean.class, Boolean.class);
     put(schemas, type("integer"),
         int.class, Integer.class, long.class, Long.class, short.class, Short.class, byte.class, Byte.class,
-        BigInteger.class);
+        BigInteger.class, OptionalInt.class, OptionalLong.class);
     put(schemas, type("number"),
-        double.class, Double.class, float.class, Float.class, BigDecimal.class, Number.class);
+        double.class, Double.class, float.class, Float.class, BigDecimal.class, Number.class, OptionalDouble.class);
     put(schemas, text("date-time", "an ISO 8601 date and time with offset, like 2024-03-31T14:30:00Z"),
         Instant.class, OffsetDateTime.class, ZonedDateTime.class);
     put(schemas, text("date", "an ISO 8601 date, like 2024-03-31"), LocalDate.class);
@@ -88,10 +89,8 @@ final class ScalarSchemas {
   }
 
   /**
-   * The schema of an enum: its constants as Jackson writes them (so {@code @JsonProperty} and
-   * {@code @JsonValue} on the constants count), which are also the names Jackson reads.
-   *
-   * @throws IllegalArgumentException naming the first constant Jackson does not write as a string
+   * The schema of an enum: its constants as Jackson writes (and reads) them, so {@code @JsonProperty} and {@code
+   * @JsonValue} count; {@link IllegalArgumentException} naming the first one Jackson does not write as a string.
    */
   static ObjectNode ofEnum(Class<?> type, String path) {
     ArrayNode names = Json.MAPPER.createArrayNode();

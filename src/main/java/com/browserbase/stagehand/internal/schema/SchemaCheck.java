@@ -7,24 +7,19 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Checks a JSON value against a schema of {@link JsonSchemas#ofResult}, before Jackson reads it, for what
- * Jackson would otherwise let through: a required property missing or null (read as {@code null} or
- * {@code 0}), a fraction where an integer belongs (truncated: the model is told {@code number} for
- * {@code integer}), a number where a string belongs (turned into text), a string outside an enum.
- * Properties the schema does not name are left alone, as Jackson ignores them. Not API.
+ * Checks a JSON value against a schema of {@link JsonSchemas#ofResult}, before Jackson reads it, for what Jackson
+ * would let through: a required property missing or null (read as {@code null} or {@code 0}), a fraction where an
+ * integer belongs (truncated: the model is told {@code number} for {@code integer}), a number where a string belongs
+ * (turned into text), a string outside an enum. Properties the schema does not name are left alone. Not API.
  *
- * <p>It also sets each absent optional property to {@code null}, so that Jackson reads it as an empty
- * {@code Optional} rather than leaving a field {@code null}: give it a tree the caller may change. An
- * optional URL the server could not resolve ({@code ""}) counts as absent; a required one is refused,
- * as Jackson would read it as a {@code null} {@code URL}.
+ * <p>It also sets each absent optional property to {@code null}, so that Jackson reads an empty {@code Optional} rather
+ * than leaving a field {@code null}: give it a tree the caller may change. An optional URL the server could not
+ * resolve ({@code ""}) counts as absent; a required one is refused, as Jackson would read a {@code null} {@code URL}.
  */
 final class SchemaCheck {
   private SchemaCheck() {}
 
-  /**
-   * What does not fit, as {@code "at links[1].count: expected an integer, got 3.5"} ({@code at} the
-   * JSON path, none for the root), or {@code null} when the value fits.
-   */
+  /** What does not fit, as {@code "at links[1].count: expected an integer, got 3.5"}, or {@code null}. */
   static String problem(JsonNode value, JsonNode schema) {
     return problem(value, schema, "");
   }
@@ -106,10 +101,7 @@ final class SchemaCheck {
     return null;
   }
 
-  /**
-   * Whether a value is the {@code ""} the server writes for a URL it could not resolve: the model
-   * names a link of the page and the server puts in its URL, or {@code ""} when there is none.
-   */
+  /** Whether a value is the {@code ""} the server puts for a link of the page the model named but it cannot find. */
   private static boolean noUrl(JsonNode value, JsonNode schema) {
     return value.isTextual() && value.asText().isEmpty() && "uri".equals(schema.path("format").asText());
   }

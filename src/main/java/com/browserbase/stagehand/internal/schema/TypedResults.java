@@ -1,11 +1,9 @@
 package com.browserbase.stagehand.internal.schema;
 
 import com.browserbase.stagehand.errors.StagehandInvalidDataException;
-import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,17 +12,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * Reads the result of a typed {@code extract} into its type: the JSON the server returned for the
- * schema {@link JsonSchemas} made of that type. Not API.
+ * Reads the result of a typed {@code extract} into its type: the JSON the server returned for the schema {@link
+ * JsonSchemas} made of that type. Not API.
  *
- * <p>Each map comes back as the array of entries it was asked in; {@link MapResults} first turns it
- * back into an object. The result is then checked against the schema ({@link SchemaCheck}), then read
- * by Jackson with the SDK mapper's modules. Two things differ from {@code Json.MAPPER}: a JSON
- * {@code null} is set, not skipped, so an absent {@code Optional} property becomes
- * {@code Optional.empty()} and never {@code null}; and a non-object result that arrives still
- * wrapped as {@code {"value": ...}} (the form the server has the model answer in; it normally unwraps
- * it) is unwrapped. A number with no fraction ({@code 3.0}) reads into an integer type: the model is
- * told {@code number} for {@code integer}.
+ * <p>{@link MapResults} first turns each map's entries back into an object; the result is then checked against the
+ * schema ({@link SchemaCheck}) and read by Jackson with the SDK mapper's modules, except that a JSON {@code null} is
+ * set, not skipped, so an absent {@code Optional} property becomes {@code Optional.empty()}, never {@code null}. A
+ * non-object result still wrapped as {@code {"value": ...}} (the form the server has the model answer in; it normally
+ * unwraps it) is unwrapped. A number with no fraction ({@code 3.0}) reads into an integer type: the model is told
+ * {@code number} for {@code integer}.
  */
 public final class TypedResults {
   /** The SDK's mapper, but with nulls set as given (the SDK's own models skip them). */
@@ -32,23 +28,10 @@ public final class TypedResults {
 
   private TypedResults() {}
 
-  /** Reads {@code result} as {@code type}; see {@link #read(JsonNode, JavaType)}. */
-  public static <T> T read(JsonNode result, Class<T> type) {
-    return read(result, Json.MAPPER.getTypeFactory().constructType(Checks.notNull(type, "type")));
-  }
-
-  /** Reads {@code result} as a generic type; see {@link #read(JsonNode, JavaType)}. */
-  public static <T> T read(JsonNode result, TypeReference<T> type) {
-    return read(result, Json.MAPPER.getTypeFactory().constructType(Checks.notNull(type, "type")));
-  }
-
   /**
-   * Reads {@code result} (not changed) as {@code type}.
-   *
-   * @throws StagehandInvalidDataException when the result does not fit the type, naming the JSON path
-   *     and what was expected there: {@code "The result does not fit Page: at links[1].count: expected
-   *     an integer, got 3.5"}; also for a map's entries that give a key twice
-   * @throws IllegalArgumentException when {@link JsonSchemas} cannot describe the type
+   * Reads {@code result} (not changed) as {@code type}; {@link StagehandInvalidDataException} when it does not fit,
+   * naming the JSON path and what was expected ({@code "The result does not fit Page: at links[1].count: expected an
+   * integer, got 3.5"}, or a map's key given twice); {@link IllegalArgumentException} for a type without a schema.
    */
   public static <T> T read(JsonNode result, JavaType type) {
     ObjectNode sent = JsonSchemas.of(type);
@@ -75,9 +58,8 @@ public final class TypedResults {
   }
 
   /**
-   * The result without the {@code {"value": ...}} the server wraps around anything but an object. A map
-   * is sent as an array, so its entries come wrapped; a map that arrives as an object is the map itself,
-   * even when its one key is {@code value}.
+   * The result without the {@code {"value": ...}} the server wraps around anything but an object: a map's entries
+   * (sent as an array) too, but not a map that arrives as an object, even when its one key is {@code value}.
    */
   private static JsonNode unwrapped(JsonNode result, ObjectNode sent, JavaType type) {
     boolean wrapped = !"object".equals(sent.path("type").asText()) && result.isObject() && result.size() == 1

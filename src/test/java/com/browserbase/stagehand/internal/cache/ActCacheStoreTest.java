@@ -32,6 +32,11 @@ class ActCacheStoreTest {
   @TempDir
   Path dir;
 
+  /** A store in {@code directory} with the default bound. */
+  static ActCacheStore.Directory directory(Path directory) {
+    return new ActCacheStore.Directory(directory, ActCacheStore.DEFAULT_MAX_ENTRY_BYTES);
+  }
+
   /** An entry written by {@code writer}, the {@code n}th: a valid entry, large, its writer and number inside. */
   static String entry(String writer, int n) {
     StringBuilder actions = new StringBuilder();
@@ -46,7 +51,7 @@ class ActCacheStoreTest {
   /** The other JVM: writes {@code count} entries under one key into a directory. */
   public static final class Writer {
     public static void main(String[] args) throws IOException {
-      ActCacheStore store = new ActCacheStore.Directory(Paths.get(args[0]));
+      ActCacheStore store = directory(Paths.get(args[0]));
       for (int n = 0; n < Integer.parseInt(args[2]); n++) {
         store.write(KEY, entry(args[1], n));
       }
@@ -61,7 +66,7 @@ class ActCacheStoreTest {
         .redirectErrorStream(true)
         .redirectOutput(dir.resolveSibling(dir.getFileName() + "-writer.log").toFile())
         .start();
-    ActCacheStore store = new ActCacheStore.Directory(dir);
+    ActCacheStore store = directory(dir);
     int mine = 0;
     int readMine = 0;
     int readOthers = 0;
@@ -108,7 +113,7 @@ class ActCacheStoreTest {
   @Test
   void aDirectoryRemovedMeanwhileIsMadeAgain() throws IOException {
     Path sub = dir.resolve("cache");
-    ActCacheStore store = new ActCacheStore.Directory(sub);
+    ActCacheStore store = directory(sub);
     store.check();
     Files.delete(sub);
 
@@ -137,7 +142,7 @@ class ActCacheStoreTest {
   void aDirectoryIsMadePrivateAndEntriesAreWrittenForTheOwnerOnly() throws IOException {
     assumeTrue(posix(dir), "POSIX file system");
     Path sub = dir.resolve("parent/cache");
-    ActCacheStore store = new ActCacheStore.Directory(sub);
+    ActCacheStore store = directory(sub);
 
     store.check();
     store.write(KEY, "{}");
@@ -151,24 +156,24 @@ class ActCacheStoreTest {
     assumeTrue(posix(dir), "POSIX file system");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-    assertThatThrownBy(() -> new ActCacheStore.Directory(dir).check())
+    assertThatThrownBy(() -> directory(dir).check())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("The action cache directory " + dir + " cannot be used: others can write to it (rwxrwxrwx), and could"
             + " plant entries that would be replayed with your variables' values; run chmod 700 " + dir
             + ", or use a directory only you can write to");
 
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxr-x")); // the group alone too
-    assertThatThrownBy(() -> new ActCacheStore.Directory(dir).check()).hasMessageContaining("(rwxrwxr-x)");
+    assertThatThrownBy(() -> directory(dir).check()).hasMessageContaining("(rwxrwxr-x)");
 
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x")); // readable is not writable
-    new ActCacheStore.Directory(dir).check();
+    directory(dir).check();
   }
 
   @Test
   void aDirectoryAnotherUserOwnsIsRefusedEvenWhenThisProcessCanWriteThere() throws IOException {
     chownToAnotherUser(dir); // mode stays rwx------: only its owner, and root, can write there
 
-    assertThatThrownBy(() -> new ActCacheStore.Directory(dir).check())
+    assertThatThrownBy(() -> directory(dir).check())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("The action cache directory " + dir + " cannot be used: it belongs to 12345, not to ")
         .hasMessageEndingWith(" (the user this process runs as), so 12345 could plant entries that would be replayed with"
@@ -180,7 +185,7 @@ class ActCacheStoreTest {
     Path planted = Files.write(dir.resolveSibling(dir.getFileName() + "-planted.json"), "{\"planted\":true}".getBytes(StandardCharsets.UTF_8));
     try {
       Files.createSymbolicLink(dir.resolve(KEY + ".json"), planted);
-      ActCacheStore store = new ActCacheStore.Directory(dir);
+      ActCacheStore store = directory(dir);
       store.check();
 
       assertThatThrownBy(() -> store.read(KEY))
@@ -198,7 +203,7 @@ class ActCacheStoreTest {
   @Test
   void anEntryAnotherUserOwnsAnyoneCanWriteOrThatIsHardLinkedElsewhereIsRefused() throws IOException {
     // A directory made private after someone planted entries in it (chmod 700, as the refusal says) keeps them.
-    ActCacheStore store = new ActCacheStore.Directory(dir);
+    ActCacheStore store = directory(dir);
     store.check();
     Path entry = Files.write(dir.resolve(KEY + ".json"), "{}".getBytes(StandardCharsets.UTF_8));
     assumeTrue(posix(dir), "POSIX file system");
@@ -239,7 +244,7 @@ class ActCacheStoreTest {
     Files.write(dir.resolve(KEY + ".json"), "{}".getBytes(StandardCharsets.UTF_8));
     Files.setLastModifiedTime(dir.resolve(KEY + ".json"), twoMinutesAgo);
 
-    new ActCacheStore.Directory(dir).check();
+    directory(dir).check();
 
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -252,7 +257,7 @@ class ActCacheStoreTest {
 
   @Test
   void anEntryLargerThanTheBoundIsRefusedAndOneAtTheBoundIsRead() throws IOException {
-    ActCacheStore store = new ActCacheStore.Directory(dir);
+    ActCacheStore store = directory(dir);
     store.check();
     byte[] atTheBound = new byte[1024 * 1024];
     Arrays.fill(atTheBound, (byte) ' ');
@@ -284,7 +289,7 @@ class ActCacheStoreTest {
 
   @Test
   void aDirectoryStoreDoesNotWriteAnEntryLargerThanTheBound() throws IOException {
-    ActCacheStore store = new ActCacheStore.Directory(dir);
+    ActCacheStore store = directory(dir);
     char[] large = new char[1024 * 1024 + 1];
     Arrays.fill(large, ' ');
 

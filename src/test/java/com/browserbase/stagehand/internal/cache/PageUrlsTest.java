@@ -78,12 +78,13 @@ class PageUrlsTest {
   void thePageIsTheBrowsersOnlyPage() {
     pages.add(new String[] {"P1", "https://example.com/a"});
 
-    assertThat(new PageUrls(cdpUrl(), http).currentBlocking()).isEqualTo("https://example.com/a");
+    assertThat(new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS).currentBlocking())
+        .isEqualTo("https://example.com/a");
   }
 
   @Test
   void withSeveralTabsThePageIsTheNewestSeen() {
-    PageUrls urls = new PageUrls(cdpUrl(), http);
+    PageUrls urls = new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS);
     pages.add(new String[] {"P1", "https://example.com/a"});
     assertThat(urls.currentBlocking()).isEqualTo("https://example.com/a");
 
@@ -96,7 +97,7 @@ class PageUrlsTest {
 
   @Test
   void noPageTargetMeansTheLastUrlNavigatedTo() {
-    PageUrls urls = new PageUrls(cdpUrl(), http);
+    PageUrls urls = new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS);
     urls.navigated("https://example.com/asked", Optional.<JsonNode>of(NODES.objectNode().put("url", "https://example.com/reached")));
 
     assertThat(urls.currentBlocking()).isEqualTo("https://example.com/reached");
@@ -118,7 +119,7 @@ class PageUrlsTest {
   @Test
   void aBrowserThatCannotBeReachedIsNotAskedAgain() throws Exception {
     browser.close();
-    PageUrls urls = new PageUrls(cdpUrl(), http);
+    PageUrls urls = new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS);
 
     assertThat(urls.currentBlocking()).isNull(); // nothing navigated to either: unknown
     urls.navigated("https://example.com/asked", Optional.<JsonNode>empty());
@@ -128,11 +129,11 @@ class PageUrlsTest {
 
   @Test
   void withoutACdpUrlOrClientOnlyNavigationsCount() {
-    PageUrls urls = new PageUrls(null, http);
+    PageUrls urls = new PageUrls(null, http, PageUrls.CDP_BUDGET_MS);
     assertThat(urls.currentBlocking()).isNull();
     urls.navigated("https://example.com/x", Optional.<JsonNode>empty());
     assertThat(urls.currentBlocking()).isEqualTo("https://example.com/x");
-    assertThat(new PageUrls(cdpUrl(), null).current().isDone()).isTrue();
+    assertThat(new PageUrls(cdpUrl(), null, PageUrls.CDP_BUDGET_MS).current().isDone()).isTrue();
   }
 
   @Test

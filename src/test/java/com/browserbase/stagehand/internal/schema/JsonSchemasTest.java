@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -288,10 +289,10 @@ class JsonSchemasTest {
 
   @Test
   void aTopLevelMapIsEntries() {
-    assertThat(JsonSchemas.of(new TypeReference<Map<String, Link>>() {})).isEqualTo(json(entries("""
+    assertThat(schemaOf(new TypeReference<Map<String, Link>>() {})).isEqualTo(json(entries("""
         {"type": "object", "properties": {"href": {"type": "string"}, "text": {"type": "string"}},
          "required": ["href", "text"], "additionalProperties": false}""")));
-    assertThat(JsonSchemas.of(new TypeReference<Optional<Map<String, Integer>>>() {}))
+    assertThat(schemaOf(new TypeReference<Optional<Map<String, Integer>>>() {}))
         .isEqualTo(json(entries("{\"type\": \"integer\"}")));
   }
 
@@ -356,7 +357,7 @@ class JsonSchemasTest {
 
   @Test
   void classLevelIgnoralsAndOrderAreHonoured() {
-    JsonNode schema = JsonSchemas.of(Ordered.class);
+    JsonNode schema = schemaOf(Ordered.class);
 
     assertThat(schema.get("properties").fieldNames()).toIterable().containsExactly("b", "a");
     assertThat(schema.get("required")).containsExactly(Json.MAPPER.getNodeFactory().textNode("b"),
@@ -365,36 +366,36 @@ class JsonSchemasTest {
 
   @Test
   void genericTypesAreDescribedFromTheirTypeArguments() {
-    assertThat(JsonSchemas.of(new TypeReference<Box<Map<String, Double>>>() {})).isEqualTo(json("""
+    assertThat(schemaOf(new TypeReference<Box<Map<String, Double>>>() {})).isEqualTo(json("""
         {"type": "object", "properties": {"value": %s}, "required": ["value"], "additionalProperties": false}"""
         .formatted(entries("{\"type\": \"number\"}"))));
   }
 
   @Test
   void aTopLevelCollectionOrValueIsDescribedAsItIs() {
-    assertThat(JsonSchemas.of(new TypeReference<List<Author>>() {})).isEqualTo(json("""
+    assertThat(schemaOf(new TypeReference<List<Author>>() {})).isEqualTo(json("""
         {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}},
           "required": ["name"], "additionalProperties": false}}"""));
-    assertThat(JsonSchemas.of(String.class)).isEqualTo(json("""
+    assertThat(schemaOf(String.class)).isEqualTo(json("""
         {"type": "string"}"""));
-    assertThat(JsonSchemas.of(Status.class)).isEqualTo(json("""
+    assertThat(schemaOf(Status.class)).isEqualTo(json("""
         {"type": "string", "enum": ["OPEN", "done"]}"""));
   }
 
   @Test
   void theSameTypeTwiceSideBySideIsNotRecursion() {
-    JsonNode schema = JsonSchemas.of(Pair.class);
+    JsonNode schema = schemaOf(Pair.class);
 
     assertThat(schema.at("/properties/first")).isEqualTo(schema.at("/properties/second"));
   }
 
   @Test
   void eachCallReturnsATreeOfItsOwn() {
-    JsonNode first = JsonSchemas.of(Page.class);
+    JsonNode first = schemaOf(Page.class);
     ((com.fasterxml.jackson.databind.node.ObjectNode) first.at("/properties/title")).put("type", "changed");
 
-    assertThat(JsonSchemas.of(Page.class).at("/properties/title/type").asText()).isEqualTo("string");
-    assertThat(JsonSchemas.of(Ids.class).at("/properties/id/format").asText()).isEqualTo("uuid");
+    assertThat(schemaOf(Page.class).at("/properties/title/type").asText()).isEqualTo("string");
+    assertThat(schemaOf(Ids.class).at("/properties/id/format").asText()).isEqualTo("uuid");
   }
 
   // Refused types
@@ -521,13 +522,22 @@ class JsonSchemasTest {
   }
 
   private static void assertSchema(Class<?> type, String expected) {
-    assertThat(JsonSchemas.of(type)).isEqualTo(json(expected));
+    assertThat(schemaOf(type)).isEqualTo(json(expected));
   }
 
   private static void assertRefused(Class<?> type, String message) {
-    assertThatThrownBy(() -> JsonSchemas.of(type))
+    assertThatThrownBy(() -> schemaOf(type))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
+  }
+
+  /** {@link JsonSchemas#of} of a class or a generic type, as the session handles make its {@code JavaType}. */
+  static ObjectNode schemaOf(Class<?> type) {
+    return JsonSchemas.of(Json.MAPPER.constructType(type));
+  }
+
+  static ObjectNode schemaOf(TypeReference<?> type) {
+    return JsonSchemas.of(Json.MAPPER.getTypeFactory().constructType(type));
   }
 
   static JsonNode json(String text) {

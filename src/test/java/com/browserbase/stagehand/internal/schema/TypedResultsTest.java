@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.browserbase.stagehand.errors.StagehandInvalidDataException;
+import com.browserbase.stagehand.internal.runtime.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class TypedResultsTest {
 
   @Test
   void readsNestedRecordsListsEnumsAndDates() {
-    Page page = TypedResults.read(json("""
+    Page page = read(json("""
         {"title": "Docs", "links": [{"href": "/a", "clicks": 3}, {"href": "/b", "clicks": 0}],
          "status": "done", "published": "2024-03-31"}"""), Page.class);
 
@@ -56,7 +57,7 @@ class TypedResultsTest {
 
   @Test
   void aWholeNumberWrittenAsAFractionReadsIntoIntegerTypes() {
-    Counts counts = TypedResults.read(json("""
+    Counts counts = read(json("""
         {"small": 3.0, "large": 1.0E10, "huge": 12.0, "boxed": 7.00}"""), Counts.class);
 
     assertThat(counts).isEqualTo(new Counts(3, 10_000_000_000L, BigInteger.valueOf(12), 7));
@@ -64,7 +65,7 @@ class TypedResultsTest {
 
   @Test
   void aFractionWhereAnIntegerBelongsIsRefusedRatherThanTruncated() {
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"title": "Docs", "links": [{"href": "/a", "clicks": 3}, {"href": "/b", "clicks": 2.5}],
          "status": "OPEN", "published": "2024-03-31"}"""), Page.class))
         .isInstanceOf(StagehandInvalidDataException.class)
@@ -73,29 +74,29 @@ class TypedResultsTest {
 
   @Test
   void aValueOfTheWrongJsonTypeIsRefusedNamingItsPath() {
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"title": 42, "links": [], "status": "OPEN", "published": "2024-03-31"}"""), Page.class))
         .isInstanceOf(StagehandInvalidDataException.class)
         .hasMessage("The result does not fit Page: at title: expected a string, got 42");
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"title": "Docs", "links": {"href": "/a"}, "status": "OPEN", "published": "2024-03-31"}"""), Page.class))
         .hasMessage("The result does not fit Page: at links: expected an array, got {\"href\":\"/a\"}");
   }
 
   @Test
   void aMissingOrNullRequiredPropertyIsRefused() {
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"title": "Docs", "links": [{"href": "/a"}], "status": "OPEN", "published": "2024-03-31"}"""), Page.class))
         .isInstanceOf(StagehandInvalidDataException.class)
         .hasMessage("The result does not fit Page: at links[0].clicks: required but missing");
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"title": null, "links": [], "status": "OPEN", "published": "2024-03-31"}"""), Page.class))
         .hasMessage("The result does not fit Page: at title: required but null");
   }
 
   @Test
   void aValueOutsideTheEnumIsRefused() {
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"title": "Docs", "links": [], "status": "CLOSED", "published": "2024-03-31"}"""), Page.class))
         .isInstanceOf(StagehandInvalidDataException.class)
         .hasMessage("The result does not fit Page: at status: expected one of \"OPEN\", \"done\", got \"CLOSED\"");
@@ -103,29 +104,29 @@ class TypedResultsTest {
 
   @Test
   void aStringJacksonCannotParseIsRefusedWithJacksonsReasonAndThePath() {
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"title": "Docs", "links": [], "status": "OPEN", "published": "last Tuesday"}"""), Page.class))
         .isInstanceOf(StagehandInvalidDataException.class)
         .hasMessageStartingWith("The result does not fit Page: at published: Cannot deserialize value of type"
             + " `java.time.LocalDate` from String \"last Tuesday\"");
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"id": "not-a-uuid", "home": "https://example.com"}"""), Ids.class))
         .hasMessageStartingWith("The result does not fit Ids: at id: ");
   }
 
   @Test
   void absentOrNullOptionalPropertiesAreEmptyNeverNull() {
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"name": "Ada"}"""), Person.class))
         .isEqualTo(new Person("Ada", Optional.empty(), OptionalInt.empty()));
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"name": "Ada", "nickname": null, "age": null}"""), Person.class))
         .isEqualTo(new Person("Ada", Optional.empty(), OptionalInt.empty()));
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"name": "Ada", "nickname": "Countess", "age": 36.0}"""), Person.class))
         .isEqualTo(new Person("Ada", Optional.of("Countess"), OptionalInt.of(36)));
 
-    Profile profile = TypedResults.read(json("""
+    Profile profile = read(json("""
         {"name": "Ada", "tags": ["math"]}"""), Profile.class);
     assertThat(profile.nickname).isEmpty();
     assertThat(profile.getTags()).containsExactly("math");
@@ -135,15 +136,15 @@ class TypedResultsTest {
 
   @Test
   void aUrlTheServerCouldNotResolveIsAbsentWhenOptionalAndRefusedOtherwise() {
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"home": "https://example.com/", "docs": "", "more": []}"""), Links.class))
         .isEqualTo(new Links(URI.create("https://example.com/"), Optional.empty(), List.of()));
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"home": "", "more": []}"""), Links.class))
         .isInstanceOf(StagehandInvalidDataException.class)
         .hasMessage("The result does not fit Links: at home: expected a URL, got \"\" (the server found no link"
             + " for it)");
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"home": "https://example.com/", "more": ["https://example.com/a", ""]}"""), Links.class))
         .hasMessage("The result does not fit Links: at more[1]: expected a URL, got \"\" (the server found no"
             + " link for it)");
@@ -154,7 +155,7 @@ class TypedResultsTest {
     JsonNode result = json("""
         {"name": "Ada"}""");
 
-    TypedResults.read(result, Person.class);
+    read(result, Person.class);
 
     assertThat(result).isEqualTo(json("""
         {"name": "Ada"}"""));
@@ -162,7 +163,7 @@ class TypedResultsTest {
 
   @Test
   void propertiesTheTypeDoesNotHaveAreIgnored() {
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"href": "/a", "clicks": 1, "rel": "nofollow"}"""), Link.class)).isEqualTo(new Link("/a", 1));
   }
 
@@ -170,9 +171,9 @@ class TypedResultsTest {
   void mapsAreCheckedValueByValue() {
     TypeReference<Map<String, Integer>> counts = new TypeReference<Map<String, Integer>>() {};
 
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"a": 1, "b": 2.0}"""), counts)).containsExactly(Map.entry("a", 1), Map.entry("b", 2));
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"a": 1, "b": null}"""), counts))
         .hasMessage("The result does not fit Map<String, Integer>: at b: expected an integer, got null");
   }
@@ -186,7 +187,7 @@ class TypedResultsTest {
 
   @Test
   void mapEntriesReadBackIntoMapsWhereverTheMapIs() {
-    Report report = TypedResults.read(json("""
+    Report report = read(json("""
         {"totals": [{"key": "home", "value": 3}, {"key": "docs", "value": 2.0}],
          "perDay": [[{"key": "mon", "value": 1}], []],
          "byRegion": [{"key": "eu", "value": [{"key": "home", "value": 5}]}],
@@ -205,41 +206,41 @@ class TypedResultsTest {
     TypeReference<Map<String, Site>> sites = new TypeReference<Map<String, Site>>() {};
     Map<String, Site> expected = Map.of("a", new Site("A", Map.of("home", 1)));
 
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"value": [{"key": "a", "value": {"name": "A", "visits": [{"key": "home", "value": 1}]}}]}"""), sites))
         .isEqualTo(expected);
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         [{"key": "a", "value": {"name": "A", "visits": [{"key": "home", "value": 1}]}}]"""), sites))
         .isEqualTo(expected);
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"value": []}"""), sites)).isEmpty();
   }
 
   @Test
   void aMapThatAlreadyArrivesAsAnObjectIsTakenAsItIs() {
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"totals": {"home": 3}, "perDay": [{"mon": 1}], "byRegion": {"eu": [{"key": "home", "value": 5}]},
          "sites": {"a": {"name": "A", "visits": {"home": 7}}}}"""), Report.class))
         .isEqualTo(new Report(Map.of("home", 3), List.of(Map.of("mon", 1)), Map.of("eu", Map.of("home", 5)),
             Map.of("a", new Site("A", Map.of("home", 7))), Optional.empty()));
     TypeReference<Map<String, Integer>> counts = new TypeReference<Map<String, Integer>>() {};
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"value": 3}"""), counts)).containsExactly(Map.entry("value", 3));
   }
 
   @Test
   void aKeyGivenTwiceIsRefusedNamingBothEntries() {
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"name": "A", "visits": [{"key": "home", "value": 1}, {"key": "docs", "value": 2},
                                  {"key": "home", "value": 3}]}"""), Site.class))
         .isInstanceOf(StagehandInvalidDataException.class)
         .hasMessage("The result does not fit Site: at visits[2].key: duplicate key \"home\", also at visits[0].key");
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"sites": [{"key": "a", "value": {"name": "A", "visits": [{"key": "x", "value": 1}, {"key": "x", "value": 1}]}}],
          "totals": [], "perDay": [], "byRegion": []}"""), Report.class))
         .hasMessage("The result does not fit Report: at sites.a.visits[1].key: duplicate key \"x\", also at"
             + " sites.a.visits[0].key");
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         [{"key": "a", "value": 1}, {"key": "a", "value": 2}]"""), new TypeReference<Map<String, Integer>>() {}))
         .hasMessage("The result does not fit Map<String, Integer>: at [1].key: duplicate key \"a\", also at [0].key");
   }
@@ -274,14 +275,14 @@ class TypedResultsTest {
     JsonNode result = json("""
         {"name": "A", "visits": [{"key": "home", "value": 1}]}""");
 
-    TypedResults.read(result, Site.class);
+    read(result, Site.class);
 
     assertThat(result).isEqualTo(json("""
         {"name": "A", "visits": [{"key": "home", "value": 1}]}"""));
   }
 
   private static Site readSite(String visits) {
-    return TypedResults.read(json("{\"name\": \"A\", \"visits\": " + visits + "}"), Site.class);
+    return read(json("{\"name\": \"A\", \"visits\": " + visits + "}"), Site.class);
   }
 
   @Test
@@ -289,39 +290,48 @@ class TypedResultsTest {
     TypeReference<List<Link>> links = new TypeReference<List<Link>>() {};
     List<Link> expected = List.of(new Link("/a", 1));
 
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         [{"href": "/a", "clicks": 1}]"""), links)).isEqualTo(expected);
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"value": [{"href": "/a", "clicks": 1}]}"""), links)).isEqualTo(expected);
-    assertThat(TypedResults.read(json("""
+    assertThat(read(json("""
         {"value": "Docs"}"""), String.class)).isEqualTo("Docs");
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         [{"href": "/a", "clicks": "1"}]"""), links))
         .hasMessage("The result does not fit List<Link>: at [0].clicks: expected an integer, got \"1\"");
   }
 
   @Test
   void noResultOrANullResultIsRefused() {
-    assertThatThrownBy(() -> TypedResults.read(null, Link.class))
+    assertThatThrownBy(() -> read(null, Link.class))
         .isInstanceOf(StagehandInvalidDataException.class)
         .hasMessage("The result does not fit Link: no result");
-    assertThatThrownBy(() -> TypedResults.read(NullNode.getInstance(), Link.class))
+    assertThatThrownBy(() -> read(NullNode.getInstance(), Link.class))
         .hasMessage("The result does not fit Link: expected an object, got null");
   }
 
   @Test
   void aTypeWithoutASchemaIsRefusedBeforeReading() {
-    assertThatThrownBy(() -> TypedResults.read(json("{}"), Object.class))
+    assertThatThrownBy(() -> read(json("{}"), Object.class))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Cannot make a JSON Schema for Object: java.lang.Object has no fixed shape");
   }
 
   @Test
   void aNumberTooLargeForItsTypeIsRefusedByJacksonNamingThePath() {
-    assertThatThrownBy(() -> TypedResults.read(json("""
+    assertThatThrownBy(() -> read(json("""
         {"small": 3000000000, "large": 1, "huge": 1, "boxed": 1}"""), Counts.class))
         .isInstanceOf(StagehandInvalidDataException.class)
         .hasMessageStartingWith("The result does not fit Counts: at small: ")
         .hasMessageContaining("out of range of int");
+  }
+
+  /** {@link TypedResults#read} into a class or a generic type, as the session handles make its {@code JavaType}. */
+  private static <T> T read(JsonNode result, Class<T> type) {
+    return TypedResults.read(result, Json.MAPPER.constructType(type));
+  }
+
+  private static <T> T read(JsonNode result, TypeReference<T> type) {
+    return TypedResults.read(result, Json.MAPPER.getTypeFactory().constructType(type));
   }
 }
