@@ -1,4 +1,4 @@
-package com.browserbase.stagehand.integration;
+package com.browserbase.stagehand.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the fake model answering after a realistic delay. Not part of the normal integration run:
  *
  * <pre>
- * ./mvnw -B -Pintegration verify -DskipUnitTests -Dit.test=ActionCacheBenchmarkIT -Dstagehand.benchmark=true
+ * ./mvnw -B -f all -Pintegration verify -DskipUnitTests -pl ../e2e -Dit.test=ActionCacheBenchmarkIT -Dstagehand.benchmark=true
  * </pre>
  *
  * ({@code -Dstagehand.benchmark.modelLatencyMs=1000}, {@code -Dstagehand.benchmark.rounds=7} are the

@@ -1,4 +1,4 @@
-package com.browserbase.stagehand.integration;
+package com.browserbase.stagehand.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * text on the page (the test page's result line). Deterministic, so the tests can assert what the
  * real server does with the answers.
  */
-final class FakeBrain {
+public final class FakeBrain {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern ELEMENT = Pattern.compile("^\\s*\\[(\\d+-\\d+)\\] ([^:\\n]+?)(?:: (.*))?$", Pattern.MULTILINE);
   private static final Pattern ACT_INSTRUCTION = Pattern.compile("following action: (.*?)\\.\\s*\\n");

@@ -1,4 +1,4 @@
-package com.browserbase.stagehand.integration;
+package com.browserbase.stagehand.e2e;
 
 import com.browserbase.stagehand.models.sessions.ModelConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +25,10 @@ import mockwebserver3.RecordedRequest;
  * the agent's goal, then text, then {@code done}). A request for {@link #BROKEN} is refused. Every
  * request is recorded.
  */
-final class FakeModel implements AutoCloseable {
-  static final String API_KEY = "sk-fake-model";
+public final class FakeModel implements AutoCloseable {
+  public static final String API_KEY = "sk-fake-model";
   /** A model name this server answers 400 to (not retried): for the errors of model operations. */
-  static final String BROKEN = "broken-model";
+  public static final String BROKEN = "broken-model";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -39,9 +39,9 @@ final class FakeModel implements AutoCloseable {
   private volatile long latencyMillis;
 
   /** One request the server made: the endpoint and its body. */
-  static final class Call {
-    final String path;
-    final JsonNode body;
+  public static final class Call {
+    public final String path;
+    public final JsonNode body;
 
     Call(String path, JsonNode body) {
       this.path = path;
@@ -49,14 +49,14 @@ final class FakeModel implements AutoCloseable {
     }
 
     /** The JSON Schema of a structured-output request, or a missing node. */
-    JsonNode schema() {
+    public JsonNode schema() {
       return path.endsWith("/responses")
           ? body.path("text").path("format").path("schema")
           : body.path("response_format").path("json_schema").path("schema");
     }
   }
 
-  FakeModel() throws IOException {
+  public FakeModel() throws IOException {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -67,27 +67,27 @@ final class FakeModel implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:PORT/v1}: the {@code baseURL} of a model served here. */
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getPort() + "/v1";
   }
 
   /** A model of the Responses API served here. */
-  ModelConfig model() {
+  public ModelConfig model() {
     return model("openai/gpt-4o-mini");
   }
 
   /** {@code modelName} served here: {@code openai/...} uses the Responses API, a bare name Chat Completions. */
-  ModelConfig model(String modelName) {
+  public ModelConfig model(String modelName) {
     return ModelConfig.builder().modelName(modelName).baseURL(baseUrl()).apiKey(API_KEY).build();
   }
 
   /** Makes every answer from now on take {@code millis} (0: none), as a real model's does. */
-  void latency(long millis) {
+  public void latency(long millis) {
     latencyMillis = millis;
   }
 
   /** The requests so far, oldest first. */
-  List<Call> calls() {
+  public List<Call> calls() {
     return calls;
   }
 

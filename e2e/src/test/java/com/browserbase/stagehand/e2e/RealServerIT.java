@@ -1,4 +1,4 @@
-package com.browserbase.stagehand.integration;
+package com.browserbase.stagehand.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,12 +10,14 @@ import com.browserbase.stagehand.errors.BadRequestException;
 import com.browserbase.stagehand.errors.InternalServerException;
 import com.browserbase.stagehand.errors.NotFoundException;
 import com.browserbase.stagehand.errors.SseException;
-import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.local.LocalServerException;
 import com.browserbase.stagehand.models.sessions.*;
 import com.browserbase.stagehand.services.SessionService;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -325,16 +327,21 @@ class RealServerIT {
     return events.get(events.size() - 1).data().result().orElseThrow(AssertionError::new);
   }
 
+  /** Reads results as an application would: a plain mapper with the JDK 8 and java.time modules. */
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new Jdk8Module())
+      .registerModule(new JavaTimeModule());
+
   private static <T> T parse(JsonNode json, Class<T> type) {
     try {
-      return Json.MAPPER.treeToValue(json, type);
+      return MAPPER.treeToValue(json, type);
     } catch (Exception e) {
       throw new AssertionError("The finished event's result is not a " + type.getSimpleName() + ": " + json, e);
     }
   }
 
   private static <T> T parse(JsonNode json, TypeReference<T> type) {
-    return Json.MAPPER.convertValue(json, type);
+    return MAPPER.convertValue(json, type);
   }
 
   /** The JSON Schema of the last structured-output request to the fake model. */

@@ -1,4 +1,4 @@
-package com.browserbase.stagehand.integration;
+package com.browserbase.stagehand.e2e;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,8 +14,8 @@ import mockwebserver3.RecordedRequest;
  * button ("Submit"), and a result line that the button's script rewrites to {@code Submitted: <name>}
  * without leaving the page. Tests may serve pages of their own beside it ({@link #serve}).
  */
-final class TestPage implements AutoCloseable {
-  static final String HTML = "<!doctype html>\n"
+public final class TestPage implements AutoCloseable {
+  public static final String HTML = "<!doctype html>\n"
       + "<html><head><title>Stagehand Java SDK test form</title></head><body>\n"
       + "<form id=\"form\">\n"
       + "  <label for=\"name\">Name</label> <input id=\"name\" name=\"name\" type=\"text\">\n"
@@ -35,7 +35,7 @@ final class TestPage implements AutoCloseable {
    * a toolbar above it (it still submits the form), so that a selector of the original page no
    * longer matches.
    */
-  static final String MOVED_HTML = HTML
+  public static final String MOVED_HTML = HTML
       .replace("<form id=\"form\">\n", "<div id=\"toolbar\"><button id=\"send\" type=\"submit\" form=\"form\">Send</button></div>\n"
           + "<form id=\"form\">\n")
       .replace("  <button id=\"submit\" type=\"submit\">Submit</button>\n", "");
@@ -44,7 +44,7 @@ final class TestPage implements AutoCloseable {
   /** The pages besides {@code /form}, by path; a test may change one while it runs. */
   private final Map<String, String> pages = new ConcurrentHashMap<>();
 
-  TestPage() throws IOException {
+  public TestPage() throws IOException {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -63,12 +63,12 @@ final class TestPage implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:PORT/form}. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getPort() + "/form";
   }
 
   /** Serves {@code html} at {@code path} from now on (replacing what was there); returns its URL. */
-  String serve(String path, String html) {
+  public String serve(String path, String html) {
     pages.put(path, html);
     return "http://127.0.0.1:" + server.getPort() + path;
   }

@@ -1,4 +1,4 @@
-package com.browserbase.stagehand.integration;
+package com.browserbase.stagehand.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

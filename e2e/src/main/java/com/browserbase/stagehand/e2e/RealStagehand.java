@@ -1,4 +1,4 @@
-package com.browserbase.stagehand.integration;
+package com.browserbase.stagehand.e2e;
 
 import com.browserbase.stagehand.client.StagehandClient;
 import com.browserbase.stagehand.client.StagehandOkHttpClient;
@@ -28,12 +28,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * — after which no process the tests started may be left.
  *
  * <p>The server is {@code -Dstagehand.integration.server=PATH}, else {@code STAGEHAND_SEA_BINARY},
- * else {@code ../shared/stagehand-server/stagehand-server-v3.mjs} (run with node); the browser is
+ * else {@code ../shared/stagehand-server/stagehand-server-v3.mjs} beside the repository (run with node); the browser is
  * {@code -Dstagehand.integration.chrome=PATH}, else {@code CHROME_PATH}, else {@code chromium} on the PATH.
  * When one of them (or node for a script) is missing the tests are skipped with one line saying why
  * — unless {@code CI=true} or {@code -Dstagehand.integration.required=true}, where they fail.
  */
-final class RealStagehand implements BeforeAllCallback, ParameterResolver {
+public final class RealStagehand implements BeforeAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealStagehand.class);
   private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
 
@@ -57,12 +57,12 @@ final class RealStagehand implements BeforeAllCallback, ParameterResolver {
   }
 
   /** Everything the tests talk to; closing it stops the server and checks that nothing is left running. */
-  static final class Stack implements AutoCloseable {
+  public static final class Stack implements AutoCloseable {
     /** How {@link #client} runs its server; another client built with it runs another server. */
-    final LocalServer localServer;
-    final StagehandClient client;
-    final TestPage page;
-    final FakeModel model;
+    public final LocalServer localServer;
+    public final StagehandClient client;
+    public final TestPage page;
+    public final FakeModel model;
     /** The processes this JVM had started before: other suites' servers are none of ours. */
     private final Set<Long> before;
 
@@ -74,9 +74,9 @@ final class RealStagehand implements BeforeAllCallback, ParameterResolver {
       this.model = model;
     }
 
-    static Stack start() {
-      Path server = Paths.get(setting("stagehand.integration.server", "STAGEHAND_SEA_BINARY",
-          "../shared/stagehand-server/stagehand-server-v3.mjs")).toAbsolutePath().normalize();
+    public static Stack start() {
+      String serverSetting = setting("stagehand.integration.server", "STAGEHAND_SEA_BINARY", null);
+      Path server = serverSetting != null ? Paths.get(serverSetting).toAbsolutePath().normalize() : sharedServer();
       if (!Files.isRegularFile(server)) {
         unavailable("no Stagehand server at " + server + " (set -Dstagehand.integration.server=PATH)");
       }
@@ -134,6 +134,21 @@ final class RealStagehand implements BeforeAllCallback, ParameterResolver {
       }
       System.out.println("[integration] server stopped; no process left");
     }
+  }
+
+  /**
+   * {@code ../shared/stagehand-server/stagehand-server-v3.mjs} beside the repository: seen from the working
+   * directory (the module's folder, one or two levels below the repository's root) or a folder above it.
+   */
+  private static Path sharedServer() {
+    Path relative = Paths.get("..", "shared", "stagehand-server", "stagehand-server-v3.mjs");
+    Path start = Paths.get("").toAbsolutePath();
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(relative))) {
+        return dir.resolve(relative).normalize();
+      }
+    }
+    return start.resolve(relative).normalize();
   }
 
   /** The live processes this JVM started, directly or not, with their command lines. */
