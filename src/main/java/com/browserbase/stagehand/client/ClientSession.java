@@ -15,7 +15,7 @@ final class ClientSession extends OpenSession {
   ClientSession(String id, String cdpUrl, Instant openedAt, HttpTransport transport,
       SessionRegistry<ClientSession> registry, ActCache cache, okhttp3.OkHttpClient cdpHttp) {
     super(id, cdpUrl, openedAt, transport, registry, cache, cdpHttp);
-    this.sync = new SessionHandle(this, RequestOptions.none(), null);
-    this.async = new SessionHandleAsync(this, RequestOptions.none(), null);
+    this.sync = new SessionHandle(this, RequestOptions.none(), null, null);
+    this.async = new SessionHandleAsync(this, RequestOptions.none(), null, null);
   }
 }

@@ -23,13 +23,14 @@ import java.util.function.Consumer;
 /** The blocking {@link StagehandSession}: each call runs on the calling thread and returns its value. Not API. */
 final class SessionHandle extends SessionView<StagehandSession, Optional<JsonNode>, ActResultData, List<Action>,
     JsonNode, AgentResultData, ReplayResult> implements StagehandSession {
-  SessionHandle(ClientSession session, RequestOptions options, Consumer<? super StreamEvent> progress) {
-    super(session, options, progress);
+  SessionHandle(ClientSession session, RequestOptions options, Consumer<? super StreamEvent> progress,
+      String frameId) {
+    super(session, options, progress, frameId);
   }
 
   @Override
-  StagehandSession view(RequestOptions options, Consumer<? super StreamEvent> progress) {
-    return new SessionHandle(session, options, progress);
+  StagehandSession view(RequestOptions options, Consumer<? super StreamEvent> progress, String frameId) {
+    return new SessionHandle(session, options, progress, frameId);
   }
 
   @Override
@@ -45,12 +46,12 @@ final class SessionHandle extends SessionView<StagehandSession, Optional<JsonNod
     return session.cache.act(instruction, options, new ActCache.Calls() {
       @Override
       public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
-        return ActCache.now(() -> run(SessionCalls.act(id(), instruction, null, options)));
+        return ActCache.now(() -> run(SessionCalls.act(id(), frameId, instruction, null, options)));
       }
 
       @Override
       public CompletableFuture<ActResultData> act(Action action, ActOptions options) {
-        return ActCache.now(() -> run(SessionCalls.act(id(), null, action, options)));
+        return ActCache.now(() -> run(SessionCalls.act(id(), frameId, null, action, options)));
       }
     });
   }

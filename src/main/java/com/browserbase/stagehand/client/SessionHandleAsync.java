@@ -25,18 +25,20 @@ import java.util.function.Consumer;
 final class SessionHandleAsync extends SessionView<StagehandSessionAsync, CompletableFuture<Optional<JsonNode>>,
     CompletableFuture<ActResultData>, CompletableFuture<List<Action>>, CompletableFuture<JsonNode>,
     CompletableFuture<AgentResultData>, CompletableFuture<ReplayResult>> implements StagehandSessionAsync {
-  SessionHandleAsync(ClientSession session, RequestOptions options, Consumer<? super StreamEvent> progress) {
-    super(session, options, progress);
+  SessionHandleAsync(ClientSession session, RequestOptions options, Consumer<? super StreamEvent> progress,
+      String frameId) {
+    super(session, options, progress, frameId);
   }
 
   @Override
   public StagehandSession sync() {
-    return session.sync.withOptions(options);
+    StagehandSession sync = session.sync.withOptions(options);
+    return frameId == null ? sync : sync.onFrame(frameId);
   }
 
   @Override
-  StagehandSessionAsync view(RequestOptions options, Consumer<? super StreamEvent> progress) {
-    return new SessionHandleAsync(session, options, progress);
+  StagehandSessionAsync view(RequestOptions options, Consumer<? super StreamEvent> progress, String frameId) {
+    return new SessionHandleAsync(session, options, progress, frameId);
   }
 
   /** The navigation's result, noted for the action cache before the caller sees it; cancelling it cancels the call. */
@@ -67,12 +69,12 @@ final class SessionHandleAsync extends SessionView<StagehandSessionAsync, Comple
     return session.cache.actAsync(instruction, options, new ActCache.Calls() {
       @Override
       public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
-        return run(SessionCalls.act(id(), instruction, null, options));
+        return run(SessionCalls.act(id(), frameId, instruction, null, options));
       }
 
       @Override
       public CompletableFuture<ActResultData> act(Action action, ActOptions options) {
-        return run(SessionCalls.act(id(), null, action, options));
+        return run(SessionCalls.act(id(), frameId, null, action, options));
       }
     });
   }

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Both session handles, written once: the session they view, the request options of their calls, the
- * progress listener (or {@code null}), and every call with its checks. A handle says only how a call runs,
+ * progress listener (or {@code null}), the frame their calls aim at (or {@code null}: the server's active
+ * tab), and every call with its checks. A handle says only how a call runs,
  * to a value or to a future ({@link #run}, {@link #actThroughCache}), and the type parameters name what
  * each call gives it: {@code NAV} for {@code navigate}, {@code ACT}, {@code OBS}, {@code JSON} for {@code
  * extract}, {@code AGENT} for {@code execute}, {@code REPLAY}. Not API.
@@ -29,15 +30,17 @@ abstract class SessionView<S, NAV, ACT, OBS, JSON, AGENT, REPLAY> {
   final ClientSession session;
   final RequestOptions options;
   final Consumer<? super StreamEvent> progress;
+  final String frameId;
 
-  SessionView(ClientSession session, RequestOptions options, Consumer<? super StreamEvent> progress) {
+  SessionView(ClientSession session, RequestOptions options, Consumer<? super StreamEvent> progress, String frameId) {
     this.session = session;
     this.options = options;
     this.progress = progress;
+    this.frameId = frameId;
   }
 
-  /** A handle of this kind on the same session, with other options or another listener. */
-  abstract S view(RequestOptions options, Consumer<? super StreamEvent> progress);
+  /** A handle of this kind on the same session, with other options, another listener or another frame. */
+  abstract S view(RequestOptions options, Consumer<? super StreamEvent> progress, String frameId);
 
   /** Runs {@code call}: its value, or a future of it; {@code R} is what the handle returns for that call. */
   abstract <R> R run(SessionCalls.Call<?, ?> call);
@@ -69,19 +72,23 @@ abstract class SessionView<S, NAV, ACT, OBS, JSON, AGENT, REPLAY> {
   }
 
   public S withOptions(RequestOptions options) {
-    return view(Checks.notNull(options, "options"), progress);
+    return view(Checks.notNull(options, "options"), progress, frameId);
   }
 
   public S withProgress(Consumer<? super StreamEvent> progress) {
-    return view(options, Checks.notNull(progress, "progress"));
+    return view(options, Checks.notNull(progress, "progress"), frameId);
+  }
+
+  public S onFrame(String frameId) {
+    return view(options, progress, Checks.nonEmpty(frameId, "frameId"));
   }
 
   public NAV navigate(String url) {
-    return navigated(url, run(SessionCalls.navigate(id(), url, null)));
+    return navigated(url, run(SessionCalls.navigate(id(), frameId, url, null)));
   }
 
   public NAV navigate(String url, NavigateOptions options) {
-    return navigated(url, run(SessionCalls.navigate(id(), url, Checks.notNull(options, "options"))));
+    return navigated(url, run(SessionCalls.navigate(id(), frameId, url, Checks.notNull(options, "options"))));
   }
 
   public ACT act(String instruction) {
@@ -94,42 +101,53 @@ abstract class SessionView<S, NAV, ACT, OBS, JSON, AGENT, REPLAY> {
 
   private ACT actByInstruction(String instruction, ActOptions options) {
     if (session.cache == null) {
-      return run(SessionCalls.act(id(), instruction, null, options));
+      return run(SessionCalls.act(id(), frameId, instruction, null, options));
     }
     session.checkOpen();
     return actThroughCache(instruction, options);
   }
 
   public ACT act(Action action) {
-    return run(SessionCalls.act(id(), null, Checks.notNull(action, "action"), null));
+    return run(SessionCalls.act(id(), frameId, null, Checks.notNull(action, "action"), null));
   }
 
   public ACT act(Action action, ActOptions options) {
-    return run(SessionCalls.act(id(), null, Checks.notNull(action, "action"), Checks.notNull(options, "options")));
+    return run(SessionCalls.act(id(), frameId, null, Checks.notNull(action, "action"),
+        Checks.notNull(options, "options")));
   }
 
   public OBS observe() {
-    return run(SessionCalls.observe(id(), null, null));
+    return run(SessionCalls.observe(id(), frameId, null, null));
+  }
+
+  public OBS observe(ObserveOptions options) {
+    return run(SessionCalls.observe(id(), frameId, null, Checks.notNull(options, "options")));
   }
 
   public OBS observe(String instruction) {
-    return run(SessionCalls.observe(id(), Checks.notNull(instruction, "instruction"), null));
+    return run(SessionCalls.observe(id(), frameId, Checks.notNull(instruction, "instruction"), null));
   }
 
   public OBS observe(String instruction, ObserveOptions options) {
-    return run(SessionCalls.observe(id(), Checks.notNull(instruction, "instruction"), Checks.notNull(options, "options")));
+    return run(SessionCalls.observe(id(), frameId, Checks.notNull(instruction, "instruction"),
+        Checks.notNull(options, "options")));
   }
 
   public JSON extract() {
-    return run(SessionCalls.extract(id(), null, null));
+    return run(SessionCalls.extract(id(), frameId, null, null));
+  }
+
+  public JSON extract(ExtractOptions options) {
+    return run(SessionCalls.extract(id(), frameId, null, Checks.notNull(options, "options")));
   }
 
   public JSON extract(String instruction) {
-    return run(SessionCalls.extract(id(), Checks.notNull(instruction, "instruction"), null));
+    return run(SessionCalls.extract(id(), frameId, Checks.notNull(instruction, "instruction"), null));
   }
 
   public JSON extract(String instruction, ExtractOptions options) {
-    return run(SessionCalls.extract(id(), Checks.notNull(instruction, "instruction"), Checks.notNull(options, "options")));
+    return run(SessionCalls.extract(id(), frameId, Checks.notNull(instruction, "instruction"),
+        Checks.notNull(options, "options")));
   }
 
   /**
@@ -137,7 +155,7 @@ abstract class SessionView<S, NAV, ACT, OBS, JSON, AGENT, REPLAY> {
    * the type, then the options when {@code withOptions}.
    */
   <R> R extractAs(String instruction, Object type, ExtractOptions options, boolean withOptions) {
-    return run(SessionCalls.extract(id(), Checks.notNull(instruction, "instruction"), Handles.type(type),
+    return run(SessionCalls.extract(id(), frameId, Checks.notNull(instruction, "instruction"), Handles.type(type),
         withOptions ? Checks.notNull(options, "options") : null));
   }
 
@@ -146,7 +164,8 @@ abstract class SessionView<S, NAV, ACT, OBS, JSON, AGENT, REPLAY> {
   }
 
   public AGENT execute(AgentConfig config, AgentExecuteOptions options) {
-    return run(SessionCalls.execute(id(), Checks.notNull(config, "config"), Checks.notNull(options, "options")));
+    return run(SessionCalls.execute(id(), frameId, Checks.notNull(config, "config"),
+        Checks.notNull(options, "options")));
   }
 
   public REPLAY replay() {

@@ -72,6 +72,17 @@ public interface StagehandSession extends AutoCloseable {
    */
   StagehandSession withProgress(Consumer<? super StreamEvent> progress);
 
+  /**
+   * This session, with {@code navigate}, {@code act}, {@code observe}, {@code extract} and {@code execute}
+   * aimed at the tab whose main frame is {@code frameId} (a CDP frame id, the API's {@code frameId})
+   * rather than at the server's active tab (the newest tab, or the one an {@code act} last worked on).
+   * With the action cache, an {@code act} through the view is keyed by that tab's URL. The view shares
+   * the session, its options and its listener. The Playwright integration gives the id of a {@code Page}.
+   *
+   * @throws IllegalArgumentException when {@code frameId} is null or empty
+   */
+  StagehandSession onFrame(String frameId);
+
   /** Opens {@code url}; returns the navigation's result (the server's response details), if any. */
   Optional<JsonNode> navigate(String url);
 
@@ -101,6 +112,9 @@ public interface StagehandSession extends AutoCloseable {
   /** The actions the model finds possible on the page. */
   List<Action> observe();
 
+  /** The actions the model finds possible on the page, with options (a {@code selector} to look within, a timeout, ...). */
+  List<Action> observe(ObserveOptions options);
+
   /** The actions that fit {@code instruction}, such as {@code find the login button}. */
   List<Action> observe(String instruction);
 
@@ -109,6 +123,9 @@ public interface StagehandSession extends AutoCloseable {
 
   /** The page's text, without a model call ({@code {"pageText": "..."}}). */
   JsonNode extract();
+
+  /** The page's text, without a model call, with options (a {@code selector} to read within, ...). */
+  JsonNode extract(ExtractOptions options);
 
   /** What {@code instruction} asks for, as the model gives it ({@code {"extraction": "..."}}). */
   JsonNode extract(String instruction);

@@ -60,6 +60,9 @@ public interface StagehandSessionAsync extends AutoCloseable {
    */
   StagehandSessionAsync withProgress(Consumer<? super StreamEvent> progress);
 
+  /** This session with its calls aimed at one tab: see {@link StagehandSession#onFrame}. */
+  StagehandSessionAsync onFrame(String frameId);
+
   /** See {@link StagehandSession#navigate(String)}. */
   CompletableFuture<Optional<JsonNode>> navigate(String url);
 
@@ -81,6 +84,9 @@ public interface StagehandSessionAsync extends AutoCloseable {
   /** See {@link StagehandSession#observe()}. */
   CompletableFuture<List<Action>> observe();
 
+  /** See {@link StagehandSession#observe(ObserveOptions)}. */
+  CompletableFuture<List<Action>> observe(ObserveOptions options);
+
   /** See {@link StagehandSession#observe(String)}. */
   CompletableFuture<List<Action>> observe(String instruction);
 
@@ -89,6 +95,9 @@ public interface StagehandSessionAsync extends AutoCloseable {
 
   /** See {@link StagehandSession#extract()}. */
   CompletableFuture<JsonNode> extract();
+
+  /** See {@link StagehandSession#extract(ExtractOptions)}. */
+  CompletableFuture<JsonNode> extract(ExtractOptions options);
 
   /** See {@link StagehandSession#extract(String)}. */
   CompletableFuture<JsonNode> extract(String instruction);

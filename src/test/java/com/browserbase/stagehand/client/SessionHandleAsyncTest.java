@@ -98,6 +98,24 @@ class SessionHandleAsyncTest {
   }
 
   @Test
+  void onFrameAimsTheAsyncCallsAndItsBlockingViewAtTheFrame() {
+    StagehandSessionAsync session = open();
+    mock.enqueue(WireFixtures.OBSERVE_OK);
+    mock.enqueue(WireFixtures.EXTRACT_OK);
+    mock.enqueue(WireFixtures.ACT_OK);
+
+    StagehandSessionAsync tab = session.onFrame("F2");
+    await(tab.observe());
+    await(tab.extract("the title"));
+    tab.sync().act("click");
+
+    assertThat(bodyTree(mock.take())).isEqualTo(tree("{\"frameId\":\"F2\"}"));
+    assertThat(bodyTree(mock.take())).isEqualTo(tree("{\"instruction\":\"the title\",\"frameId\":\"F2\"}"));
+    assertThat(bodyTree(mock.take())).isEqualTo(tree("{\"input\":\"click\",\"frameId\":\"F2\"}"));
+    assertThatThrownBy(() -> session.onFrame("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("frameId");
+  }
+
+  @Test
   void aFailedAsyncOpenFailsWithTheMappedExceptionItselfAndOpensNothing() {
     mock.enqueue(400, "{\"success\":false,\"message\":\"unknown model\"}");
 

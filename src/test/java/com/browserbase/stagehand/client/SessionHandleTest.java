@@ -371,6 +371,83 @@ class SessionHandleTest {
   }
 
   @Test
+  void onFrameAimsEveryOperationThatTakesAFrameAtIt() {
+    StagehandSession session = open();
+    server.enqueue(json(WireFixtures.NAVIGATE_OK));
+    server.enqueue(json(WireFixtures.ACT_OK));
+    server.enqueue(json(WireFixtures.ACT_OK));
+    server.enqueue(json(WireFixtures.OBSERVE_OK));
+    server.enqueue(json(WireFixtures.EXTRACT_OK));
+    server.enqueue(json(WireFixtures.AGENT_OK));
+    server.enqueue(json(WireFixtures.REPLAY_OK));
+    Action login = Action.builder().selector("#login").description("Login button").method("click").build();
+
+    StagehandSession tab = session.onFrame("F2");
+    tab.navigate("https://example.com");
+    tab.act("click the login button");
+    tab.act(login);
+    tab.observe("find the login button");
+    tab.extract();
+    tab.execute("log in");
+    tab.replay();
+
+    assertThat(bodyTree(take(server))).isEqualTo(tree("{\"url\":\"https://example.com\",\"frameId\":\"F2\"}"));
+    assertThat(bodyTree(take(server))).isEqualTo(tree("{\"input\":\"click the login button\",\"frameId\":\"F2\"}"));
+    assertThat(bodyTree(take(server)).get("frameId").asText()).isEqualTo("F2");
+    assertThat(bodyTree(take(server))).isEqualTo(tree("{\"instruction\":\"find the login button\",\"frameId\":\"F2\"}"));
+    assertThat(bodyTree(take(server))).isEqualTo(tree("{\"frameId\":\"F2\"}"));
+    assertThat(bodyTree(take(server)).get("frameId").asText()).isEqualTo("F2");
+    RecordedRequest replay = take(server);
+    assertThat(replay.getTarget()).isEqualTo("/v1/sessions/s-1/replay"); // replay takes no frame
+    assertThat(replay.getBody() == null || replay.getBody().size() == 0 || !bodyTree(replay).has("frameId")).isTrue();
+  }
+
+  @Test
+  void onFrameKeepsTheViewsOptionsAndListenerAndLeavesTheSessionAsItWas() {
+    StagehandSession session = open();
+    server.enqueue(json(WireFixtures.ACT_OK));
+    server.enqueue(sse(
+        "{\"data\":{\"status\":\"finished\",\"result\":{\"success\":true,\"message\":\"m\",\"actionDescription\":\"d\",\"actions\":[]}},\"type\":\"system\",\"id\":\"1\"}"));
+    server.enqueue(json(WireFixtures.ACT_OK));
+    List<String> seen = new ArrayList<>();
+
+    session.withOptions(RequestOptions.builder().putHeader("x-trace", "t-1").build()).onFrame("F2").act("click");
+    session.onFrame("F2").withProgress(e -> seen.add(e.id())).onFrame("F3").act("click");
+    session.act("click");
+
+    RecordedRequest first = take(server);
+    assertThat(first.getHeaders().get("x-trace")).isEqualTo("t-1");
+    assertThat(bodyTree(first).get("frameId").asText()).isEqualTo("F2");
+    assertThat(bodyTree(take(server))).isEqualTo(tree("{\"input\":\"click\",\"frameId\":\"F3\",\"streamResponse\":true}"));
+    assertThat(seen).containsExactly("1");
+    assertThat(bodyTree(take(server))).isEqualTo(tree("{\"input\":\"click\"}"));
+  }
+
+  @Test
+  void observeAndExtractWithOptionsAloneSendNoInstruction() {
+    StagehandSession session = open();
+    server.enqueue(json(WireFixtures.OBSERVE_OK));
+    server.enqueue(json(WireFixtures.EXTRACT_OK));
+
+    session.observe(ObserveOptions.builder().selector("xpath=/html/body/iframe[1]").build());
+    session.extract(ExtractOptions.builder().selector("#main").build());
+
+    assertThat(bodyTree(take(server))).isEqualTo(tree("{\"options\":{\"selector\":\"xpath=/html/body/iframe[1]\"}}"));
+    assertThat(bodyTree(take(server))).isEqualTo(tree("{\"options\":{\"selector\":\"#main\"}}"));
+    assertThatThrownBy(() -> session.observe((ObserveOptions) null)).hasMessage("options == null");
+    assertThatThrownBy(() -> session.extract((ExtractOptions) null)).hasMessage("options == null");
+  }
+
+  @Test
+  void anEmptyFrameIdIsRefusedNamingTheField() {
+    StagehandSession session = open();
+
+    assertThatThrownBy(() -> session.onFrame(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("frameId");
+    assertThatThrownBy(() -> session.onFrame("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("frameId");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void nullArgumentsAreRejectedBeforeAnythingIsSent() {
     StagehandSession session = open();
 

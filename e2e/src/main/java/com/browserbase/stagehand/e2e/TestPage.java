@@ -12,7 +12,8 @@ import mockwebserver3.RecordedRequest;
 /**
  * The page the integration tests drive, served on loopback: a form with a text field ("Name") and a
  * button ("Submit"), and a result line that the button's script rewrites to {@code Submitted: <name>}
- * without leaving the page. Tests may serve pages of their own beside it ({@link #serve}).
+ * without leaving the page; and, on request, a page with an iframe ({@link #framed()}). Tests may serve
+ * pages of their own beside them ({@link #serve}).
  */
 public final class TestPage implements AutoCloseable {
   public static final String HTML = "<!doctype html>\n"
@@ -40,6 +41,21 @@ public final class TestPage implements AutoCloseable {
           + "<form id=\"form\">\n")
       .replace("  <button id=\"submit\" type=\"submit\">Submit</button>\n", "");
 
+  /** A page with a heading and an iframe ({@code name="inner"}) showing {@link #INNER_HTML}: see {@link #framed()}. */
+  public static final String FRAMED_HTML = "<!doctype html>\n"
+      + "<html><head><title>Stagehand Java SDK framed page</title></head><body>\n"
+      + "<h1>Outer heading</h1>\n"
+      + "<iframe name=\"inner\" src=\"/inner\" width=\"600\" height=\"200\"></iframe>\n"
+      + "</body></html>\n";
+
+  /** The iframe's document: a plan line and a button that rewrites it. */
+  public static final String INNER_HTML = "<!doctype html>\n"
+      + "<html><head><title>Inner</title></head><body>\n"
+      + "<p id=\"plan\">Inner plan: Pro</p>\n"
+      + "<button id=\"upgrade\" onclick=\"document.getElementById('plan').textContent = 'Inner plan: Team'\">Upgrade"
+      + "</button>\n"
+      + "</body></html>\n";
+
   private final MockWebServer server = new MockWebServer();
   /** The pages besides {@code /form}, by path; a test may change one while it runs. */
   private final Map<String, String> pages = new ConcurrentHashMap<>();
@@ -65,6 +81,12 @@ public final class TestPage implements AutoCloseable {
   /** {@code http://127.0.0.1:PORT/form}. */
   public String url() {
     return "http://127.0.0.1:" + server.getPort() + "/form";
+  }
+
+  /** Serves {@link #FRAMED_HTML} at {@code /framed} and its iframe at {@code /inner}; returns the framed page's URL. */
+  public String framed() {
+    serve("/inner", INNER_HTML);
+    return serve("/framed", FRAMED_HTML);
   }
 
   /** Serves {@code html} at {@code path} from now on (replacing what was there); returns its URL. */

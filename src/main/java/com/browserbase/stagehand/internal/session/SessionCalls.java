@@ -34,8 +34,9 @@ import java.util.function.Function;
 
 /**
  * The calls a session handle makes: for each operation, the request, and how its value is read from
- * the blocking answer or from a stream's {@code finished} event. The blocking and the asynchronous
- * handle both take them from here. Not API.
+ * the blocking answer or from a stream's {@code finished} event; {@code frameId} is the tab or frame a call
+ * aims at ({@code null}: the server's active tab). The blocking and the asynchronous handle both take them
+ * from here. Not API.
  */
 public final class SessionCalls {
   private SessionCalls() {}
@@ -65,8 +66,11 @@ public final class SessionCalls {
     }
   }
 
-  public static Call<?, Optional<JsonNode>> navigate(String id, String url, NavigateOptions options) {
+  public static Call<?, Optional<JsonNode>> navigate(String id, String frameId, String url, NavigateOptions options) {
     SessionNavigateParams.Builder params = SessionNavigateParams.builder().id(id).url(url);
+    if (frameId != null) {
+      params.frameId(frameId);
+    }
     if (options != null) {
       params.options(options);
     }
@@ -75,8 +79,12 @@ public final class SessionCalls {
         result -> result.isNull() || result.isMissingNode() ? Optional.<JsonNode>empty() : Optional.of(result));
   }
 
-  public static Call<?, ActResultData> act(String id, String instruction, Action action, ActOptions options) {
+  public static Call<?, ActResultData> act(String id, String frameId, String instruction, Action action,
+      ActOptions options) {
     SessionActParams.Builder params = SessionActParams.builder().id(id);
+    if (frameId != null) {
+      params.frameId(frameId);
+    }
     if (action != null) {
       params.input(action);
     } else {
@@ -89,8 +97,11 @@ public final class SessionCalls {
         answer -> answer.data().result(), result -> Json.convert(result, ActResultData.class));
   }
 
-  public static Call<?, List<Action>> observe(String id, String instruction, ObserveOptions options) {
+  public static Call<?, List<Action>> observe(String id, String frameId, String instruction, ObserveOptions options) {
     SessionObserveParams.Builder params = SessionObserveParams.builder().id(id);
+    if (frameId != null) {
+      params.frameId(frameId);
+    }
     if (instruction != null) {
       params.instruction(instruction);
     }
@@ -101,8 +112,8 @@ public final class SessionCalls {
         answer -> answer.data().result(), result -> Json.convertList(result, Action.class));
   }
 
-  public static Call<?, JsonNode> extract(String id, String instruction, ExtractOptions options) {
-    return new Call<>(Operation.EXTRACT, extractParams(id, instruction, null, options),
+  public static Call<?, JsonNode> extract(String id, String frameId, String instruction, ExtractOptions options) {
+    return new Call<>(Operation.EXTRACT, extractParams(id, frameId, instruction, null, options),
         answer -> answer.data().result(), result -> result);
   }
 
@@ -110,15 +121,20 @@ public final class SessionCalls {
    * An extract whose schema is made from {@code type}, read into it; an unusable type throws here, before
    * any call: one without a schema, or one with a top-level property the server takes for itself.
    */
-  public static <T> Call<?, T> extract(String id, String instruction, JavaType type, ExtractOptions options) {
+  public static <T> Call<?, T> extract(String id, String frameId, String instruction, JavaType type,
+      ExtractOptions options) {
     ObjectNode schema = JsonSchemas.of(type);
     ReservedResultNames.check(type, schema);
-    return new Call<>(Operation.EXTRACT, extractParams(id, instruction, schema, options),
+    return new Call<>(Operation.EXTRACT, extractParams(id, frameId, instruction, schema, options),
         answer -> TypedResults.<T>read(answer.data().result(), type), result -> TypedResults.<T>read(result, type));
   }
 
-  private static SessionExtractParams extractParams(String id, String instruction, JsonNode schema, ExtractOptions options) {
+  private static SessionExtractParams extractParams(String id, String frameId, String instruction, JsonNode schema,
+      ExtractOptions options) {
     SessionExtractParams.Builder params = SessionExtractParams.builder().id(id);
+    if (frameId != null) {
+      params.frameId(frameId);
+    }
     if (instruction != null) {
       params.instruction(instruction);
     }
@@ -131,10 +147,14 @@ public final class SessionCalls {
     return params.build();
   }
 
-  public static Call<?, AgentResultData> execute(String id, AgentConfig config, AgentExecuteOptions options) {
-    SessionExecuteAgentParams params = SessionExecuteAgentParams.builder()
-        .id(id).agentConfig(config).executeOptions(options).build();
-    return new Call<>(Operation.EXECUTE_AGENT, params,
+  public static Call<?, AgentResultData> execute(String id, String frameId, AgentConfig config,
+      AgentExecuteOptions options) {
+    SessionExecuteAgentParams.Builder params = SessionExecuteAgentParams.builder()
+        .id(id).agentConfig(config).executeOptions(options);
+    if (frameId != null) {
+      params.frameId(frameId);
+    }
+    return new Call<>(Operation.EXECUTE_AGENT, params.build(),
         answer -> answer.data().result(), result -> Json.convert(result, AgentResultData.class));
   }
 
