@@ -278,11 +278,26 @@ class ReadmeSnippetsTest {
         for (String line : lines.subList(i + 1, Math.min(end, lines.size()))) {
           body.add(line.length() >= indent && line.substring(0, indent).trim().isEmpty() ? line.substring(indent) : line);
         }
-        snippets.add(new Snippet(file, blocks, i + 2, body, directive(lines, i)));
+        if (!skipped(lines, i)) {
+          snippets.add(new Snippet(file, blocks, i + 2, body, directive(lines, i)));
+        }
       }
       i = end;
     }
     return snippets;
+  }
+
+  /**
+   * Whether the comment before line {@code fence} is {@code <!-- snippet: skip: why -->}: code of an
+   * integration, whose types the core's tests cannot see.
+   */
+  private static boolean skipped(List<String> lines, int fence) {
+    int j = fence - 1;
+    while (j >= 0 && lines.get(j).trim().isEmpty()) {
+      j--;
+    }
+    Matcher comment = j >= 0 ? DIRECTIVE.matcher(lines.get(j)) : null;
+    return comment != null && comment.matches() && comment.group(1).trim().startsWith("skip:");
   }
 
   /** The fields the {@code <!-- snippet: ... -->} comment before line {@code fence} declares, by name. */
