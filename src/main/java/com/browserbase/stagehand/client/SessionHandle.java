@@ -2,8 +2,12 @@ package com.browserbase.stagehand.client;
 
 import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.core.http.StreamResponse;
+import com.browserbase.stagehand.errors.NotFoundException;
+import com.browserbase.stagehand.errors.SseException;
+import com.browserbase.stagehand.errors.StagehandIoException;
 import com.browserbase.stagehand.internal.cache.ActCache;
 import com.browserbase.stagehand.internal.session.Handles;
+import com.browserbase.stagehand.internal.session.NewTabs;
 import com.browserbase.stagehand.internal.session.SessionCalls;
 import com.browserbase.stagehand.models.sessions.ActOptions;
 import com.browserbase.stagehand.models.sessions.ActResultData;
@@ -14,6 +18,7 @@ import com.browserbase.stagehand.models.sessions.ReplayResult;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InterruptedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -97,7 +102,32 @@ final class SessionHandle extends SessionView<StagehandSession, Optional<JsonNod
     return (R) runCall(call);
   }
 
+  /** {@link #once}, again while the server does not know the tab the call aims at yet ({@link NewTabs}). */
   private <A, V> V runCall(SessionCalls.Call<A, V> call) {
+    for (long waited = 0; ; ) {
+      try {
+        return once(call);
+      } catch (NotFoundException | SseException e) {
+        long delay = NewTabs.retryDelayMs(frameId, e, waited);
+        if (delay < 0) {
+          throw e;
+        }
+        try {
+          session.transport.sleeper().sleep(delay);
+        } catch (InterruptedException interrupt) {
+          Thread.currentThread().interrupt();
+          InterruptedIOException cause = new InterruptedIOException("interrupted while waiting for the server to know tab "
+              + frameId);
+          cause.initCause(interrupt);
+          throw new StagehandIoException("Interrupted while waiting for the server to know tab " + frameId, cause);
+        }
+        waited += delay;
+        session.checkOpen();
+      }
+    }
+  }
+
+  private <A, V> V once(SessionCalls.Call<A, V> call) {
     if (progress == null || !call.streams()) {
       return call.fromAnswer.apply(session.transport.execute(call.request, options, call.type));
     }

@@ -4,6 +4,7 @@ import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.core.http.AsyncStreamResponse;
 import com.browserbase.stagehand.internal.cache.ActCache;
 import com.browserbase.stagehand.internal.session.Handles;
+import com.browserbase.stagehand.internal.session.NewTabs;
 import com.browserbase.stagehand.internal.session.SessionCalls;
 import com.browserbase.stagehand.models.sessions.ActOptions;
 import com.browserbase.stagehand.models.sessions.ActResultData;
@@ -129,6 +130,46 @@ final class SessionHandleAsync extends SessionView<StagehandSessionAsync, Comple
   }
 
   private <R, V> CompletableFuture<V> runCall(SessionCalls.Call<R, V> call) {
+    CompletableFuture<V> result = new CompletableFuture<>();
+    attempt(call, result, 0);
+    return result;
+  }
+
+  /**
+   * Completes {@code result} with {@link #once}, made again, after a wait that holds no thread, while the
+   * server does not know the tab the call aims at yet ({@link NewTabs}). Cancelling {@code result}
+   * cancels the attempt under way; a cancelled result is not attempted again.
+   */
+  private <R, V> void attempt(SessionCalls.Call<R, V> call, CompletableFuture<V> result, long waited) {
+    if (result.isDone()) {
+      return; // cancelled while it waited
+    }
+    CompletableFuture<V> once;
+    try {
+      session.checkOpen();
+      once = once(call);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        once.cancel(true);
+      }
+    });
+    once.whenComplete((value, error) -> {
+      long delay = error == null ? -1 : NewTabs.retryDelayMs(frameId, error, waited);
+      if (delay >= 0 && !result.isDone()) {
+        session.transport.scheduler().schedule(() -> attempt(call, result, waited + delay), delay);
+      } else if (error != null) {
+        result.completeExceptionally(error);
+      } else {
+        result.complete(value);
+      }
+    });
+  }
+
+  private <R, V> CompletableFuture<V> once(SessionCalls.Call<R, V> call) {
     CompletableFuture<V> result = new CompletableFuture<>();
     if (progress == null || !call.streams()) {
       CompletableFuture<R> answer = session.transport.executeAsync(call.request, options, call.type);

@@ -83,6 +83,16 @@ public final class HttpTransport {
   // ---- the operations' ways of calling ------------------------------------------------------------
 
   /** A blocking call whose JSON response is parsed as {@code type} (and validated when that is on). */
+  /** How this transport's blocking calls wait; for the session layer's own waits. */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /** How this transport's asynchronous calls wait; for the session layer's own waits. */
+  public RetryScheduler scheduler() {
+    return scheduler;
+  }
+
   public <T> T execute(ApiRequest request, RequestOptions options, ResponseType<T> type) {
     return sendBlocking(exchange(request, options, false, false), parsed(type, options));
   }
