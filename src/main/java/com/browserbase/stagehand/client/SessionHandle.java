@@ -41,14 +41,14 @@ final class SessionHandle extends SessionView<StagehandSession, Optional<JsonNod
   @Override
   Optional<JsonNode> navigated(String url, Optional<JsonNode> result) {
     if (session.cache != null) {
-      session.cache.navigated(url, result);
+      session.cache.navigated(url, result, frameId);
     }
     return result;
   }
 
   @Override
   ActResultData actThroughCache(String instruction, ActOptions options) {
-    return session.cache.act(instruction, options, new ActCache.Calls() {
+    return session.cache.act(instruction, options, frameId, new ActCache.Calls() {
       @Override
       public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
         return ActCache.now(() -> run(SessionCalls.act(id(), frameId, instruction, null, options)));

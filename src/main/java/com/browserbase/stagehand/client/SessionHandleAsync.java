@@ -53,7 +53,7 @@ final class SessionHandleAsync extends SessionView<StagehandSessionAsync, Comple
       if (error != null) {
         result.completeExceptionally(error);
       } else {
-        session.cache.navigated(url, value);
+        session.cache.navigated(url, value, frameId);
         result.complete(value);
       }
     });
@@ -67,7 +67,7 @@ final class SessionHandleAsync extends SessionView<StagehandSessionAsync, Comple
 
   @Override
   CompletableFuture<ActResultData> actThroughCache(String instruction, ActOptions options) {
-    return session.cache.actAsync(instruction, options, new ActCache.Calls() {
+    return session.cache.actAsync(instruction, options, frameId, new ActCache.Calls() {
       @Override
       public CompletableFuture<ActResultData> act(String instruction, ActOptions options) {
         return run(SessionCalls.act(id(), frameId, instruction, null, options));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Which page a session is on, for the act cache's key. The REST API does not say, so the browser is asked:
  * {@code Target.getTargets} over the session's CDP WebSocket, one short connection per question, and the URL of the
- * newest page target this object has seen (the server acts on the newest page). Without a {@code cdpUrl} (an attached
+ * newest page target this object has seen (the server acts on the newest page), or, for a call aimed at a tab (a
+ * {@code frameId}: a tab's main frame id is its target id), that tab's. Without a {@code cdpUrl} (an attached
  * session), or when the browser cannot be reached (a self-hosted server elsewhere reports a loopback address), the
- * answer is the last URL the session's handles navigated to, or {@code null}; a connection that never opened, or a
+ * answer is the last URL the session's handles navigated to (in that tab), or {@code null}; a connection that never opened, or a
  * browser that did not answer in time, is not tried again. The hosted API's {@code cdpUrl} is signed: it is never
  * logged with its query. Thread-safe. Not API.
  */
@@ -46,6 +48,8 @@ public final class PageUrls {
   private final OkHttpClient http;
   private final long budgetMs;
   private volatile String navigated;
+  /** The last URL navigated to in each tab a navigation was aimed at, by frame id. */
+  private final Map<String, String> navigatedTabs = new ConcurrentHashMap<>();
   private volatile boolean cdpUnreachable;
   /** The order in which page targets were first seen, by target id. */
   private final Map<String, Long> firstSeen = new HashMap<>();
@@ -80,19 +84,31 @@ public final class PageUrls {
         .build();
   }
 
-  /** Notes a navigation through a handle: the URL the server says it reached, else the one asked for. */
-  public void navigated(String url, Optional<JsonNode> result) {
+  /**
+   * Notes a navigation through a handle, aimed at {@code frameId}'s tab or ({@code null}) the active one: the URL
+   * the server says it reached, else the one asked for.
+   */
+  public void navigated(String url, Optional<JsonNode> result, String frameId) {
     JsonNode reached = result.isPresent() ? result.get().path("url") : null;
-    navigated = reached != null && reached.isTextual() && !reached.asText().isEmpty() ? reached.asText() : url;
+    String page = reached != null && reached.isTextual() && !reached.asText().isEmpty() ? reached.asText() : url;
+    if (frameId == null) {
+      navigated = page;
+    } else {
+      navigatedTabs.put(frameId, page);
+    }
   }
 
-  /** The page's URL, or {@code null} when it is not known. Never completes exceptionally; within the budget. */
-  public CompletableFuture<String> current() {
+  /**
+   * The URL of {@code frameId}'s tab, or ({@code null}) of the page the server works on; {@code null} when it is not
+   * known. Never completes exceptionally; within the budget.
+   */
+  public CompletableFuture<String> current(String frameId) {
+    String fallback = frameId == null ? navigated : navigatedTabs.get(frameId);
     if (cdpUrl == null || cdpUnreachable) {
-      return CompletableFuture.completedFuture(navigated);
+      return CompletableFuture.completedFuture(fallback);
     }
     CompletableFuture<String> answer = new CompletableFuture<>();
-    Listener listener = new Listener(answer);
+    Listener listener = new Listener(answer, frameId);
     try {
       WebSocket socket = http.newWebSocket(new Request.Builder().url(cdpUrl).build(), listener);
       RetryScheduler.SYSTEM.schedule(() -> {
@@ -105,27 +121,37 @@ public final class PageUrls {
     }
     return answer.handle((url, error) -> {
       if (error == null) {
-        return url != null ? url : navigated;
+        return url != null ? url : fallback;
       }
       if (!listener.opened || error instanceof TimeoutException) {
         cdpUnreachable = true; // not worth its wait on every act
       }
       LOG.debug("Cannot read the page URL over CDP ({}): {}; using the last URL navigated to", redacted(cdpUrl),
           Redactor.mask(error.toString(), cdpSecrets));
-      return navigated;
+      return fallback;
     });
   }
 
-  /** {@link #current()}, waited for. */
-  public String currentBlocking() {
+  /** {@link #current}, waited for. */
+  public String currentBlocking(String frameId) {
     try {
-      return current().get(budgetMs + 1_000, TimeUnit.MILLISECONDS);
+      return current(frameId).get(budgetMs + 1_000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the call that follows sees it
-      return navigated;
     } catch (ExecutionException | TimeoutException e) {
-      return navigated;
+      // current() answers its fallback itself; a wait past the budget falls back here
     }
+    return frameId == null ? navigated : navigatedTabs.get(frameId);
+  }
+
+  /** The URL of the page target {@code frameId} (a tab's main frame id is its target id); {@code null}: none. */
+  private static String tab(JsonNode targets, String frameId) {
+    for (JsonNode target : targets) {
+      if (target.path("type").asText().equals("page") && target.path("targetId").asText().equals(frameId)) {
+        return target.path("url").isTextual() ? target.path("url").asText() : null;
+      }
+    }
+    return null;
   }
 
   /**
@@ -166,13 +192,15 @@ public final class PageUrls {
     return url;
   }
 
-  /** Asks once, answers {@code answer}, closes. */
+  /** Asks once, answers {@code answer} with the URL of {@code frameId}'s tab or of the newest, closes. */
   private final class Listener extends WebSocketListener {
     private final CompletableFuture<String> answer;
+    private final String frameId;
     volatile boolean opened;
 
-    Listener(CompletableFuture<String> answer) {
+    Listener(CompletableFuture<String> answer, String frameId) {
       this.answer = answer;
+      this.frameId = frameId;
     }
 
     @Override
@@ -198,7 +226,8 @@ public final class PageUrls {
       if (message.has("error")) {
         answer.completeExceptionally(new IOException("Target.getTargets failed: " + message.path("error").path("message").asText()));
       } else {
-        answer.complete(pick(message.path("result").path("targetInfos")));
+        JsonNode targets = message.path("result").path("targetInfos");
+        answer.complete(frameId == null ? pick(targets) : tab(targets, frameId));
       }
     }
 

@@ -21,18 +21,25 @@ public final class SessionCache {
     this.pages = new PageUrls(cdpUrl, cdpHttp, PageUrls.CDP_BUDGET_MS);
   }
 
-  /** Notes a navigation through a handle: the URL the server says it reached, else the one asked for. */
-  public void navigated(String url, Optional<JsonNode> result) {
-    pages.navigated(url, result);
+  /**
+   * Notes a navigation through a handle aimed at {@code frameId}'s tab ({@code null}: the server's active tab): the
+   * URL the server says it reached, else the one asked for.
+   */
+  public void navigated(String url, Optional<JsonNode> result, String frameId) {
+    pages.navigated(url, result, frameId);
   }
 
-  /** An act by instruction through the cache, every step on the calling thread (see {@link ActCache#act}). */
-  public ActResultData act(String instruction, ActOptions options, ActCache.Calls calls) {
-    return cache.actBlocking(instruction, options, pages.currentBlocking(), calls);
+  /**
+   * An act by instruction through the cache, aimed at {@code frameId}'s tab ({@code null}: the server's active tab),
+   * keyed by that tab's URL; every step on the calling thread (see {@link ActCache#act}).
+   */
+  public ActResultData act(String instruction, ActOptions options, String frameId, ActCache.Calls calls) {
+    return cache.actBlocking(instruction, options, pages.currentBlocking(frameId), calls);
   }
 
-  /** An act by instruction through the cache; cancelling the result cancels the call in flight. */
-  public CompletableFuture<ActResultData> actAsync(String instruction, ActOptions options, ActCache.Calls calls) {
-    return cache.act(instruction, options, pages.current(), calls);
+  /** {@link #act}, asynchronously; cancelling the result cancels the call in flight. */
+  public CompletableFuture<ActResultData> actAsync(String instruction, ActOptions options, String frameId,
+      ActCache.Calls calls) {
+    return cache.act(instruction, options, pages.current(frameId), calls);
   }
 }

@@ -78,7 +78,7 @@ class PageUrlsTest {
   void thePageIsTheBrowsersOnlyPage() {
     pages.add(new String[] {"P1", "https://example.com/a"});
 
-    assertThat(new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS).currentBlocking())
+    assertThat(new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS).currentBlocking(null))
         .isEqualTo("https://example.com/a");
   }
 
@@ -86,33 +86,57 @@ class PageUrlsTest {
   void withSeveralTabsThePageIsTheNewestSeen() {
     PageUrls urls = new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS);
     pages.add(new String[] {"P1", "https://example.com/a"});
-    assertThat(urls.currentBlocking()).isEqualTo("https://example.com/a");
+    assertThat(urls.currentBlocking(null)).isEqualTo("https://example.com/a");
 
     pages.add(0, new String[] {"P2", "https://example.com/popup"}); // Chrome's order is no creation order
-    assertThat(urls.currentBlocking()).isEqualTo("https://example.com/popup");
+    assertThat(urls.currentBlocking(null)).isEqualTo("https://example.com/popup");
 
     pages.remove(0); // the popup closed: back to the first tab
-    assertThat(urls.currentBlocking()).isEqualTo("https://example.com/a");
+    assertThat(urls.currentBlocking(null)).isEqualTo("https://example.com/a");
+  }
+
+  @Test
+  void aCallAimedAtATabIsKeyedByThatTabsUrlNotTheNewest() {
+    PageUrls urls = new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS);
+    pages.add(new String[] {"P1", "https://example.com/a"});
+    pages.add(new String[] {"P2", "https://example.com/b"});
+    assertThat(urls.currentBlocking(null)).isEqualTo("https://example.com/b");
+
+    assertThat(urls.currentBlocking("P1")).isEqualTo("https://example.com/a");
+    assertThat(urls.currentBlocking("P2")).isEqualTo("https://example.com/b");
+    assertThat(urls.currentBlocking("GONE")).isNull(); // no such tab: unknown, the cache is not used
+  }
+
+  @Test
+  void aTabTheBrowserCannotTellFallsBackToTheLastUrlNavigatedToInThatTab() throws Exception {
+    browser.close();
+    PageUrls urls = new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS);
+    urls.navigated("https://example.com/active", Optional.<JsonNode>empty(), null);
+    urls.navigated("https://example.com/in-p1", Optional.<JsonNode>empty(), "P1");
+
+    assertThat(urls.currentBlocking("P1")).isEqualTo("https://example.com/in-p1");
+    assertThat(urls.current("P2").get()).isNull();
+    assertThat(urls.currentBlocking(null)).isEqualTo("https://example.com/active");
   }
 
   @Test
   void noPageTargetMeansTheLastUrlNavigatedTo() {
     PageUrls urls = new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS);
-    urls.navigated("https://example.com/asked", Optional.<JsonNode>of(NODES.objectNode().put("url", "https://example.com/reached")));
+    urls.navigated("https://example.com/asked", Optional.<JsonNode>of(NODES.objectNode().put("url", "https://example.com/reached")), null);
 
-    assertThat(urls.currentBlocking()).isEqualTo("https://example.com/reached");
+    assertThat(urls.currentBlocking(null)).isEqualTo("https://example.com/reached");
   }
 
   @Test
   void aBrowserThatDoesNotAnswerInTimeIsNotAskedAgain() throws Exception {
     silent = true;
     PageUrls urls = new PageUrls(cdpUrl(), http, 300);
-    urls.navigated("https://example.com/asked", Optional.<JsonNode>empty());
+    urls.navigated("https://example.com/asked", Optional.<JsonNode>empty(), null);
 
     long started = System.nanoTime();
-    assertThat(urls.current().get(5, TimeUnit.SECONDS)).isEqualTo("https://example.com/asked");
+    assertThat(urls.current(null).get(5, TimeUnit.SECONDS)).isEqualTo("https://example.com/asked");
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(3_000);
-    assertThat(urls.current().get(1, TimeUnit.SECONDS)).isEqualTo("https://example.com/asked");
+    assertThat(urls.current(null).get(1, TimeUnit.SECONDS)).isEqualTo("https://example.com/asked");
     assertThat(connections.get()).isEqualTo(1);
   }
 
@@ -121,19 +145,19 @@ class PageUrlsTest {
     browser.close();
     PageUrls urls = new PageUrls(cdpUrl(), http, PageUrls.CDP_BUDGET_MS);
 
-    assertThat(urls.currentBlocking()).isNull(); // nothing navigated to either: unknown
-    urls.navigated("https://example.com/asked", Optional.<JsonNode>empty());
-    assertThat(urls.current().isDone()).isTrue();
-    assertThat(urls.current().get()).isEqualTo("https://example.com/asked");
+    assertThat(urls.currentBlocking(null)).isNull(); // nothing navigated to either: unknown
+    urls.navigated("https://example.com/asked", Optional.<JsonNode>empty(), null);
+    assertThat(urls.current(null).isDone()).isTrue();
+    assertThat(urls.current(null).get()).isEqualTo("https://example.com/asked");
   }
 
   @Test
   void withoutACdpUrlOrClientOnlyNavigationsCount() {
     PageUrls urls = new PageUrls(null, http, PageUrls.CDP_BUDGET_MS);
-    assertThat(urls.currentBlocking()).isNull();
-    urls.navigated("https://example.com/x", Optional.<JsonNode>empty());
-    assertThat(urls.currentBlocking()).isEqualTo("https://example.com/x");
-    assertThat(new PageUrls(cdpUrl(), null, PageUrls.CDP_BUDGET_MS).current().isDone()).isTrue();
+    assertThat(urls.currentBlocking(null)).isNull();
+    urls.navigated("https://example.com/x", Optional.<JsonNode>empty(), null);
+    assertThat(urls.currentBlocking(null)).isEqualTo("https://example.com/x");
+    assertThat(new PageUrls(cdpUrl(), null, PageUrls.CDP_BUDGET_MS).current(null).isDone()).isTrue();
   }
 
   @Test

@@ -3,9 +3,12 @@ package com.browserbase.stagehand.playwright;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.browserbase.stagehand.cache.ActionCache;
+import com.browserbase.stagehand.client.StagehandClient;
 import com.browserbase.stagehand.client.StagehandSession;
 import com.browserbase.stagehand.e2e.FakeModel;
 import com.browserbase.stagehand.e2e.RealStagehand;
+import com.browserbase.stagehand.e2e.TestPage;
 import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.browserbase.stagehand.models.sessions.Action;
 import com.browserbase.stagehand.models.sessions.ExtractOptions;
@@ -14,12 +17,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Playwright and Stagehand on the same pages of a local-mode session: the real Stagehand server, a real
@@ -66,6 +75,36 @@ class StagehandPlaywrightIT {
       assertThat(first.inputValue("#name")).isEqualTo("Ada");
       assertThat(StagehandPlaywright.frameId(second)).isNotEqualTo(StagehandPlaywright.frameId(first));
       assertThat(pw.on(first).extract().path("pageText").asText()).contains("Nothing submitted");
+    }
+  }
+
+  @Test
+  void theActionCacheKeysAnActAimedAtATabByThatTabsUrl(RealStagehand.Stack stack, @TempDir Path dir)
+      throws IOException {
+    String other = stack.page.serve("/cache/second-tab", TestPage.HTML);
+    StagehandClient cached = stack.client.withOptions(b -> b.actionCache(ActionCache.directory(dir)));
+    try (StagehandSession session = cached.sessions().open(start());
+         StagehandPlaywright pw = StagehandPlaywright.connect(session)) {
+      Page first = pw.page();
+      first.navigate(stack.page.url());
+      Page second = pw.context().newPage(); // the newest tab: the server's active one
+      second.navigate(other);
+
+      ActResultData missed = pw.on(first).act("click the submit button");
+      first.reload();
+      ActResultData hit = pw.on(first).act("click the submit button");
+
+      assertThat(ActionCache.status(missed)).contains(ActionCache.Status.MISS);
+      assertThat(ActionCache.status(hit)).contains(ActionCache.Status.HIT);
+      assertThat(first.textContent("#result")).isEqualTo("Submitted: ");
+      assertThat(second.textContent("#result")).isEqualTo("Nothing submitted");
+      List<Path> entries;
+      try (Stream<Path> files = Files.list(dir)) {
+        entries = files.filter(f -> f.toString().endsWith(".json")).collect(Collectors.toList());
+      }
+      assertThat(entries).hasSize(1);
+      assertThat(new String(Files.readAllBytes(entries.get(0)), StandardCharsets.UTF_8))
+          .contains("\"url\": \"" + stack.page.url() + "\"").doesNotContain("second-tab");
     }
   }
 
