@@ -148,7 +148,9 @@ class RedisActionCacheStoreTest {
   @Test
   void aUserAndPasswordInTheUriAuthenticateAsThatUser() throws IOException {
     RedisServer redis = server();
-    redis.command("ACL", "SETUSER", "cache", "on", ">t0ps3cret", "~stagehand:act:*", "+@all");
+    // The README's least-privilege user: these commands and this prefix only.
+    redis.command("ACL", "SETUSER", "cache", "on", ">t0ps3cret", "~stagehand:act:*", "+getrange", "+set", "+ping",
+        "+hello", "+auth");
     RedisActionCacheStore store = store(RedisActionCacheStore.builder()
         .uri("redis://cache:t0ps3cret@127.0.0.1:" + redis.port() + "/0"));
 
