@@ -327,8 +327,9 @@ class RedisActionCacheStoreTest {
 
     store.close();
 
-    assertThat(clients(redis)).isEqualTo(1);
-    assertThat(lettuceThreads()).isLessThanOrEqualTo(before);
+    // The server and the JVM see the ends a moment after close() returns: waited for, up to 10 s.
+    assertThat(eventually(() -> clients(redis) == 1)).as("the store's connection is closed").isTrue();
+    assertThat(eventually(() -> lettuceThreads() <= before)).as("Lettuce's threads have ended").isTrue();
     assertThatThrownBy(() -> store.put(KEY, ENTRY)).isInstanceOf(IllegalStateException.class)
         .hasMessage("The Redis action cache store redis://127.0.0.1:" + redis.port() + " is closed");
     assertThat(store.toString()).endsWith(", closed}");
@@ -349,8 +350,23 @@ class RedisActionCacheStoreTest {
     }
   }
 
-  private static long clients(RedisServer redis) throws IOException {
-    return redis.string("CLIENT", "LIST").lines().count();
+  private static long clients(RedisServer redis) {
+    try {
+      return redis.string("CLIENT", "LIST").lines().count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static boolean eventually(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      sleep(50);
+    }
+    return true;
   }
 
   private static long lettuceThreads() {
