@@ -1,6 +1,8 @@
 /**
  * The action cache: {@code act} instructions replayed without a model call the next time they run on
- * the same page, and asked again when the page has changed.
+ * the same page, and asked again when the page has changed. Entries live in a directory, in memory, or in
+ * any {@link com.browserbase.stagehand.cache.ActionCacheStore} ({@code ActionCache.of(store)}), where
+ * they may be signed so that only the key's holders can write them.
  *
  * <pre>{@code
  * ActionCache cache = ActionCache.directory(Paths.get(".stagehand-cache"));

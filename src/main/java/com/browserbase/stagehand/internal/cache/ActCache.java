@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What an {@code ActionCache} does: its entries, its counts, and an {@code act} by instruction made through it.
  * One flow, written on {@link CompletableFuture}s, serves both handles: the blocking one hands it futures that are
- * already complete, so that every step runs on the calling thread. Thread-safe. Not API.
+ * already complete, and waits for the store's, so that every step runs on the calling thread. Every store (a
+ * directory, memory, or the user's through {@link ExternalStore}) is read and written through the same path, which
+ * bounds and, with a key, signs and checks the entries ({@link EntrySigner}). Thread-safe. Not API.
  */
 public final class ActCache {
   static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.cache");
@@ -38,16 +42,25 @@ public final class ActCache {
   public static final String HIT = "HIT", MISS = "MISS", HEALED = "HEALED";
   /** The bound of an entry when none is given: 1 MiB. */
   public static final int DEFAULT_MAX_ENTRY_BYTES = ActCacheStore.DEFAULT_MAX_ENTRY_BYTES;
+  /** How long a call to the user's store is waited for when no bound is given: 1 s (see {@code ActionCache.Builder}). */
+  public static final long DEFAULT_STORE_TIMEOUT_MILLIS = 1000;
+  /** How many calls to the user's store may run at once when no bound is given. */
+  public static final int DEFAULT_MAX_CONCURRENT_CALLS = 16;
+  /** The shortest signing key accepted, in bytes. */
+  public static final int MIN_SIGNING_KEY_BYTES = EntrySigner.MIN_KEY_BYTES;
 
   private static volatile Function<Object, ActCache> access;
 
   private final ActCacheStore store;
+  /** {@code null}: entries are written unsigned, and read whether signed or not. */
+  private final EntrySigner signer;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong heals = new AtomicLong();
 
-  private ActCache(ActCacheStore store) {
+  private ActCache(ActCacheStore store, EntrySigner signer) {
     this.store = store;
+    this.signer = signer;
   }
 
   /**
@@ -55,12 +68,29 @@ public final class ActCache {
    * until {@link #check()}. Throws {@link IllegalArgumentException} when {@code maxEntryBytes} is not positive.
    */
   public static ActCache inDirectory(Path directory, int maxEntryBytes) {
-    return new ActCache(new ActCacheStore.Directory(directory, maxEntryBytes));
+    return new ActCache(new ActCacheStore.Directory(directory, maxEntryBytes), null);
   }
 
   /** A cache in this JVM's memory. */
   public static ActCache inMemory() {
-    return new ActCache(new ActCacheStore.Memory());
+    return new ActCache(new ActCacheStore.Memory(), null);
+  }
+
+  /**
+   * A cache in the user's {@code store}: each call waited for at most {@code timeoutNanos}, at most {@code
+   * maxConcurrentCalls} at once, entries of at most {@code maxEntryBytes}; signed and checked with {@code signingKey}
+   * unless it is {@code null}. Throws {@link IllegalArgumentException} (naming the setting, never showing the key) for
+   * a bound that is not positive or a key shorter than {@link #MIN_SIGNING_KEY_BYTES}.
+   */
+  public static ActCache inStore(EntryStore store, long timeoutNanos, int maxConcurrentCalls, int maxEntryBytes,
+      byte[] signingKey) {
+    EntrySigner signer = signingKey != null ? new EntrySigner(signingKey) : null;
+    return new ActCache(new ExternalStore(store, timeoutNanos, maxConcurrentCalls, maxEntryBytes), signer);
+  }
+
+  /** Whether entries are signed and checked. */
+  public boolean signed() {
+    return signer != null;
   }
 
   /** How the SDK reaches the {@code ActCache} of an {@code ActionCache}: set once, by its class initialiser. */
@@ -117,7 +147,12 @@ public final class ActCache {
    * success is stored. A {@code null} {@code pageUrl} (unknown) leaves the cache unused; {@code options} may be null.
    */
   public CompletableFuture<ActResultData> act(String instruction, ActOptions options, CompletableFuture<String> pageUrl, Calls calls) {
-    Run run = new Run(instruction, options, calls);
+    return act(instruction, options, pageUrl, calls, false);
+  }
+
+  private CompletableFuture<ActResultData> act(String instruction, ActOptions options, CompletableFuture<String> pageUrl,
+      Calls calls, boolean blocking) {
+    Run run = new Run(instruction, options, calls, blocking);
     pageUrl.whenComplete((url, error) -> run.step(() -> run.start(url)));
     return run.result;
   }
@@ -125,7 +160,7 @@ public final class ActCache {
   /** {@link #act}, for the blocking handle: every step runs on this thread; the call's own exception is thrown. */
   public ActResultData actBlocking(String instruction, ActOptions options, String pageUrl, Calls calls) {
     try {
-      return act(instruction, options, CompletableFuture.completedFuture(pageUrl), calls).join();
+      return act(instruction, options, CompletableFuture.completedFuture(pageUrl), calls, true).join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException) {
         throw (RuntimeException) e.getCause();
@@ -147,6 +182,12 @@ public final class ActCache {
     final String instruction;
     final ActOptions options;
     final Calls calls;
+    /**
+     * A blocking act: it waits for the store's calls (each ends within the store's bound) on the calling thread, and
+     * for its write before returning. An asynchronous act never waits: its result does not wait for a write to the
+     * user's store, so that neither the store's threads nor its timer run the caller's callbacks.
+     */
+    final boolean blocking;
     final CompletableFuture<ActResultData> result = new CompletableFuture<>();
     /** The call in flight, cancelled when {@link #result} is. */
     volatile CompletableFuture<ActResultData> current;
@@ -157,10 +198,11 @@ public final class ActCache {
     String key;
     ActCacheEntry entry;
 
-    Run(String instruction, ActOptions options, Calls calls) {
+    Run(String instruction, ActOptions options, Calls calls, boolean blocking) {
       this.instruction = instruction;
       this.options = options;
       this.calls = calls;
+      this.blocking = blocking;
       result.whenComplete((value, error) -> {
         CompletableFuture<ActResultData> call = current;
         if (result.isCancelled() && call != null) {
@@ -184,8 +226,18 @@ public final class ActCache {
       if (result.isCancelled()) {
         call.cancel(true);
       }
-      call.whenComplete((value, error) -> step(() -> then.accept(value,
-          error instanceof CompletionException && error.getCause() != null ? error.getCause() : error)));
+      call.whenComplete((value, error) -> step(() -> then.accept(value, unwrap(error))));
+    }
+
+    /**
+     * {@code then} with the value or exception (unwrapped) of a store's {@code future}, as a step; in a blocking act,
+     * on this thread, once the future is complete.
+     */
+    <T> void after(CompletableFuture<T> future, BiConsumer<T, Throwable> then) {
+      if (blocking) {
+        awaitQuietly(future);
+      }
+      future.whenComplete((value, error) -> step(() -> then.accept(value, unwrap(error))));
     }
 
     void start(String pageUrl) {
@@ -193,22 +245,44 @@ public final class ActCache {
       values = values(options);
       url = pageUrl;
       key = pageUrl != null ? ActCacheKey.of(instruction, pageUrl, names) : null;
-      entry = key != null ? read() : null;
-      if (entry == null) {
+      if (key == null) {
         askModel(false);
-      } else {
-        replay(0, new ArrayList<ActResultData>());
+        return;
       }
+      after(store.readAsync(key), (json, error) -> {
+        entry = entry(json, error);
+        if (entry == null) {
+          askModel(false);
+        } else {
+          replay(0, new ArrayList<ActResultData>());
+        }
+      });
     }
 
-    /** The stored entry, or {@code null}: none, not replayable, or unreadable (logged at WARN). */
-    private ActCacheEntry read() {
+    /**
+     * The entry the store gave ({@code json}, or {@code error}), or {@code null}: none, not replayable, refused, or
+     * unreadable (logged at WARN with where it is, never its content; a store's failure it has logged itself).
+     */
+    private ActCacheEntry entry(String json, Throwable error) {
+      if (error instanceof ActCacheStore.Unavailable) {
+        return null;
+      }
       try {
-        String json = store.read(key);
-        return json == null ? null : ActCacheEntry.read(json, names);
-      } catch (ActCacheStore.Refused e) {
+        if (error != null) {
+          throw error instanceof ActCacheStore.Refused ? (ActCacheStore.Refused) error
+              : new IOException("it cannot be read (" + error + ")");
+        }
+        if (json == null) {
+          return null;
+        }
+        long size = ActCacheStore.utf8Length(json);
+        if (size > store.maxEntryBytes) { // the user's store gave it whole; a directory never reads one this large
+          throw store.tooLarge(size);
+        }
+        return ActCacheEntry.read(signer != null ? signer.verify(key, json) : json, names);
+      } catch (IOException e) { // Refused too
         LOG.warn("Ignoring the action cache entry {}: {}", store.where(key), e.getMessage());
-      } catch (IOException | RuntimeException e) {
+      } catch (RuntimeException e) {
         LOG.warn("Ignoring the action cache entry {}: it cannot be read ({})", store.where(key), e.toString());
       } catch (ActCacheEntry.Unusable e) {
         if (e.corrupt) {
@@ -231,10 +305,13 @@ public final class ActCache {
         if (key == null) {
           LOG.debug("act cache miss (not used: the page URL is unknown; navigate through the session handle first)");
         } else if (healed) {
-          LOG.debug("act cache healed {}: {}", key, write(acted));
+          store(write(acted), outcome -> LOG.debug("act cache healed {}: {}", key, outcome), () -> complete(acted, HEALED));
+          return;
+        } else if (!healing && error == null) {
+          store(write(acted), outcome -> LOG.debug("act cache miss {}: {}", key, outcome), () -> complete(acted, MISS));
+          return;
         } else if (!healing) {
-          LOG.debug("act cache miss {}: {}", key,
-              error != null ? "the act failed (" + error.getClass().getSimpleName() + ")" : write(acted));
+          LOG.debug("act cache miss {}: the act failed ({})", key, error.getClass().getSimpleName());
         } else if (error != null) {
           LOG.debug("act cache miss {}: the model's act failed too ({}); entry kept", key,
               error.getClass().getSimpleName());
@@ -247,6 +324,22 @@ public final class ActCache {
           complete(acted, healed ? HEALED : MISS);
         }
       });
+    }
+
+    /**
+     * After a write ({@code outcome}, what it did): logs it with {@code log} and completes the act with {@code
+     * complete}; an asynchronous act completes at once when the write is not done yet (see {@link #blocking}).
+     */
+    private void store(CompletableFuture<String> outcome, Consumer<String> log, Runnable complete) {
+      if (blocking || outcome.isDone()) {
+        after(outcome, (done, error) -> {
+          log.accept(done);
+          complete.run();
+        });
+      } else {
+        complete.run();
+        outcome.thenAccept(log);
+      }
     }
 
     /** Replays the stored action {@code index}, then the next, with the results so far in {@code done}. */
@@ -299,9 +392,9 @@ public final class ActCache {
           .build();
       if (!reported.isEmpty() && entry.changedBy(reported)) {
         heals.incrementAndGet();
-        LOG.debug("act cache healed {}: the server found an element again while replaying; {}", key,
-            write(reported, description, message));
-        complete(replayed, HEALED);
+        store(write(reported, description, message),
+            outcome -> LOG.debug("act cache healed {}: the server found an element again while replaying; {}", key, outcome),
+            () -> complete(replayed, HEALED));
       } else {
         hits.incrementAndGet();
         LOG.debug("act cache hit {}: replayed {} action{}", key, entry.actions.size(), entry.actions.size() == 1 ? "" : "s");
@@ -309,29 +402,34 @@ public final class ActCache {
       }
     }
 
-    /** Stores what an act by instruction did when it succeeded with actions; says what happened, for the log. */
-    private String write(ActResultData acted) {
+    /** Stores what an act by instruction did when it succeeded with actions; completes with what happened, for the log. */
+    private CompletableFuture<String> write(ActResultData acted) {
       if (!acted.success() || acted.actions().isEmpty()) {
-        return "not stored (the act " + (acted.success() ? "performed no action" : "did not succeed") + ")";
+        return CompletableFuture.completedFuture(
+            "not stored (the act " + (acted.success() ? "performed no action" : "did not succeed") + ")");
       }
       return write(ActCacheEntry.actionsOf(acted), text(acted, "actionDescription"), text(acted, "message"));
     }
 
-    private String write(List<ObjectNode> actions, String actionDescription, String message) {
+    private CompletableFuture<String> write(List<ObjectNode> actions, String actionDescription, String message) {
       ActCacheEntry stored = ActCacheEntry.of(ActCacheKey.trim(instruction), url, names, values, actions, actionDescription, message);
       if (stored == null) {
-        return "not stored (a variable's value is part of a selector)";
+        return CompletableFuture.completedFuture("not stored (a variable's value is part of a selector)");
       }
-      try {
-        store.write(key, stored.toJson());
-        return "stored " + actions.size() + " action" + (actions.size() == 1 ? "" : "s");
-      } catch (ActCacheStore.Refused e) {
-        LOG.warn("Not storing the action cache entry {}: {}", store.where(key), e.getMessage());
-        return "not stored (larger than the bound)";
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("Cannot write the action cache entry {}: {}", store.where(key), e.toString());
+      String json = signer != null ? signer.sign(key, stored.toJson()) : stored.toJson();
+      return store.writeAsync(key, json).handle((written, error) -> {
+        Throwable failure = unwrap(error);
+        if (failure == null) {
+          return "stored " + actions.size() + " action" + (actions.size() == 1 ? "" : "s");
+        } else if (failure instanceof ActCacheStore.Unavailable) {
+          return "not stored (the store failed)"; // logged by the store
+        } else if (failure instanceof ActCacheStore.Refused) {
+          LOG.warn("Not storing the action cache entry {}: {}", store.where(key), failure.getMessage());
+          return "not stored (larger than the bound)";
+        }
+        LOG.warn("Cannot write the action cache entry {}: {}", store.where(key), failure.toString());
         return "not stored (write failed)";
-      }
+      });
     }
 
     /** Completes the act with {@code acted}, marked with how the cache served it. */
@@ -339,6 +437,28 @@ public final class ActCache {
       ObjectNode marked = (ObjectNode) Json.toTree(acted);
       marked.put(STATUS_PROPERTY, status);
       result.complete(Json.convert(marked, ActResultData.class));
+    }
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+  }
+
+  /** Waits for {@code future}, which ends within a store's bound, through interrupts (restoring the flag after). */
+  private static void awaitQuietly(CompletableFuture<?> future) {
+    CountDownLatch done = new CountDownLatch(1);
+    future.whenComplete((value, error) -> done.countDown());
+    boolean interrupted = false;
+    while (true) {
+      try {
+        done.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -28,6 +28,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,6 +58,32 @@ abstract class ActCacheStore {
   /** Stores (or replaces) an entry, which a reader sees whole; {@link Refused} when it is over the bound. */
   abstract void write(String key, String json) throws IOException;
 
+  /**
+   * {@link #read}, as the act's flow calls it: here on this thread, already complete (with the exception {@code read}
+   * threw); {@link ExternalStore} on its own threads, complete within its bound.
+   */
+  CompletableFuture<String> readAsync(String key) {
+    CompletableFuture<String> read = new CompletableFuture<>();
+    try {
+      read.complete(read(key));
+    } catch (IOException | RuntimeException e) {
+      read.completeExceptionally(e);
+    }
+    return read;
+  }
+
+  /** {@link #write}, as the act's flow calls it; see {@link #readAsync}. */
+  CompletableFuture<Void> writeAsync(String key, String json) {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    try {
+      write(key, json);
+      written.complete(null);
+    } catch (IOException | RuntimeException e) {
+      written.completeExceptionally(e);
+    }
+    return written;
+  }
+
   /** Makes sure entries can be written, and safely; throws {@link IllegalStateException} saying why not. */
   abstract void check();
 
@@ -72,6 +99,25 @@ abstract class ActCacheStore {
     return bytes;
   }
 
+  /** The length of {@code text} in UTF-8 as {@link String#getBytes} encodes it (an unpaired surrogate: one byte), unencoded. */
+  static long utf8Length(String text) {
+    long length = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        length += 1;
+      } else if (c < 0x800) {
+        length += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        length += 4;
+        i++;
+      } else {
+        length += Character.isSurrogate(c) ? 1 : 3;
+      }
+    }
+    return length;
+  }
+
   final Refused tooLarge(long size) {
     return new Refused("it is " + size + " bytes, more than the limit of " + maxEntryBytes + " bytes");
   }
@@ -82,6 +128,18 @@ abstract class ActCacheStore {
 
     Refused(String reason) {
       super(reason);
+    }
+  }
+
+  /**
+   * A call to the store that failed (threw, did not answer in time, or was not made), which the store has already
+   * logged: a miss, or an entry not written, with nothing more to log at WARN.
+   */
+  static final class Unavailable extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Unavailable(String reason) {
+      super(reason, null);
     }
   }
 
