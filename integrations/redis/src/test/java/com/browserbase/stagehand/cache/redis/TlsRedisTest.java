@@ -85,6 +85,7 @@ class TlsRedisTest {
       throw new IllegalStateException(e);
     }
     try (RedisServer redis = tlsServer(tlsPort)) {
+      assertThat(redis.isRunning()).isTrue();
       Throwable failure = catchThrowable(() -> RedisActionCacheStore.builder()
           .uri("rediss://:tls-pw-secret@127.0.0.1:" + tlsPort).build().close());
 
