@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Where an {@link ActionCache} keeps its entries, so that any storage can hold them: a directory and this JVM's
  * memory are built in ({@link ActionCache#directory}, {@link ActionCache#memory}); {@code stagehand-java-redis} adds
- * Redis and Valkey; {@link ActionCache#of(ActionCacheStore)} takes any other. An entry is the JSON text the directory
+ * Redis and Valkey; {@code ActionCache.of(ActionCacheStore)} takes any other. An entry is the JSON text the directory
  * store writes to its files (the TypeScript library's format), under a key of 64 lowercase hexadecimal characters.
  *
  * <p>The cache never lets a store fail an act: a {@code get} that throws, or does not answer within the cache's
