@@ -488,8 +488,17 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return this;
     }
 
-    Builder maxIdleConnection(Duration maxIdle) {
-      this.maxIdleConnection = maxIdle;
+    /**
+     * The longest a pooled connection may sit idle and still carry a request (default 2 s); one idle longer is
+     * closed unused and the request goes out on a new connection. A connection idle for less is checked
+     * before a request is written on it, and is not used when the server or a proxy closed it meanwhile,
+     * whatever their idle timeout: neither costs a retry, and no request is ever sent twice. The bound
+     * covers what the check cannot see, a close that crosses the request on the wire: set it under the
+     * shortest idle timeout of the servers and proxies on the way when that is known. Clients made with
+     * {@link StagehandClient#withOptions} share the pool, and its bound.
+     */
+    public Builder maxIdleConnection(Duration maxIdleConnection) {
+      this.maxIdleConnection = positive(maxIdleConnection, "maxIdleConnection");
       return this;
     }
 
