@@ -894,6 +894,94 @@ class FaultInjectionTest {
     assertRetries(0);
   }
 
+  // ---- 5b. an interrupt while waiting to retry ---------------------------------------------------------------
+
+  /** A 503 asking for a retry in 3 s: every operation retries it, side effects or not. */
+  private static final FaultServer.Reply BUSY_RETRY_IN_3_S = json(503, ERROR_BODY, Map.of("Retry-After", "3"));
+
+  /** A sleeper that really waits, interruptibly, and says when a wait began. */
+  static final class WaitingSleeper implements com.browserbase.stagehand.internal.http.Sleeper {
+    final List<Long> sleeps = new CopyOnWriteArrayList<>();
+    final CountDownLatch waiting = new CountDownLatch(1);
+
+    @Override
+    public void sleep(long millis) throws InterruptedException {
+      sleeps.add(millis);
+      waiting.countDown();
+      Thread.sleep(millis);
+    }
+  }
+
+  /**
+   * The outside report's case, for every operation (a stream opened and read): a 503 with {@code Retry-After:
+   * 3}, and the caller's thread interrupted while it waits to retry. The call ends at once with the
+   * interrupted-call exception, the flag set again, and the retry is never sent. The client's timeout is long
+   * enough for the wait: a retry that would start after the call's deadline is not waited for at all.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Op.class)
+  void interruptingTheThreadWhileItWaitsToRetryEndsTheCallAtOnce(Op op) throws Exception {
+    server.enqueue(3, BUSY_RETRY_IN_3_S);
+    WaitingSleeper waits = new WaitingSleeper();
+    StagehandClient patient = newClient(server.url(), b -> b.timeout(Duration.ofSeconds(30)).sleeper(waits));
+
+    Caller caller = Caller.start(self -> runSync(patient, op, RequestOptions.none()));
+    assertThat(waits.waiting.await(PROMPT.toMillis(), TimeUnit.MILLISECONDS)).as("the call waits to retry").isTrue();
+    caller.thread.interrupt();
+    Outcome outcome = caller.awaitEnd(PROMPT);
+
+    Throwable failure = failureOf(outcome, op, Mode.SYNC);
+    assertThat(failure).isInstanceOf(StagehandIoException.class).hasMessage(op.d() + " was interrupted");
+    assertThat(failure).hasCauseInstanceOf(InterruptedIOException.class);
+    assertThat(caller.interruptedAfter).as("the thread is still marked interrupted").isTrue();
+    assertThat(waits.sleeps).containsExactly(3000L);
+    assertRequests(op, 1);
+  }
+
+  /**
+   * The asynchronous twin: the caller gives up on the call (cancels its future, or closes its stream) while
+   * the retry waits. The call ends then, and the retry, when its time comes, is not sent.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Op.class)
+  void givingUpOnAnAsyncCallWhileItWaitsToRetryEndsItAndSendsNoRetry(Op op) throws Exception {
+    server.enqueue(3, BUSY_RETRY_IN_3_S);
+    WireFixtures.RecordingScheduler manual = WireFixtures.RecordingScheduler.manual();
+    StagehandClient patient = newClient(server.url(), b -> b.timeout(Duration.ofSeconds(30)).scheduler(manual));
+    Recorder recorder = new Recorder();
+    AsyncStreamResponse<StreamEvent> stream = null;
+    CompletableFuture<?> future = null;
+    if (op.streaming) {
+      stream = openAsyncStream(patient.async().sessions(), op, RequestOptions.none());
+      stream.subscribe(recorder);
+    } else {
+      future = (CompletableFuture<?>) op.callAsync(patient.async().sessions(), RequestOptions.none());
+    }
+    Runnable retry = manual.nextPending();
+
+    CompletableFuture<?> ended;
+    if (stream != null) {
+      stream.close();
+      ended = stream.onCompleteFuture();
+    } else {
+      future.cancel(true);
+      ended = future;
+    }
+    retry.run();
+
+    if (op.streaming) {
+      assertThat(recorder.ended.await(PROMPT.toMillis(), TimeUnit.MILLISECONDS)).as("the handler was told").isTrue();
+      assertThat(recorder.completions).as("a closed stream ends quietly").containsExactly(Optional.empty());
+      assertThatCode(() -> ended.get(PROMPT.toMillis(), TimeUnit.MILLISECONDS))
+          .as("the stream ended quietly when its caller closed it").doesNotThrowAnyException();
+    } else {
+      assertThat(ended).as("the call ended when its caller gave up").isDone();
+      assertThat(ended.isCompletedExceptionally()).as("the future completed exceptionally").isTrue();
+    }
+    assertThat(manual.delays).containsExactly(3000L);
+    assertRequests(op, 1);
+  }
+
   // ---- 6. closing an async stream while its events are read --------------------------------------------
 
   @ParameterizedTest(name = "{0}")
