@@ -86,7 +86,8 @@ final class SessionHandles {
         return;
       }
       if (!result.complete(session.async)) {
-        session.endAsync(RequestOptions.none()); // cancelled meanwhile: nobody else can end it
+        // cancelled meanwhile: nobody else can end it
+        SessionRegistry.warnIfNotEnded(session.id, session.endAsync(RequestOptions.none()));
       }
     });
     result.whenComplete((session, error) -> {
@@ -104,7 +105,7 @@ final class SessionHandles {
         .add(new ClientSession(data.sessionId(), data.cdpUrl().orElse(null), clock.instant(), transport, registry,
             cache, cdpHttp));
     if (state.isClosed()) {
-      session.endWhileClosing();
+      SessionRegistry.warnIfNotEnded(session.id, session.endWhileClosing());
       throw new IllegalStateException("The Stagehand client is closed");
     }
     return session;

@@ -44,10 +44,13 @@ public interface StagehandClient extends AutoCloseable {
    * Closes the client. Every later call throws {@link IllegalStateException} at once; calls in flight
    * (open streams included) are cancelled and fail with a {@code StagehandIoException}; every session
    * still {@linkplain com.browserbase.stagehand.services.SessionService#opened() open} is ended (a
-   * browser left running costs money), within a bounded time, failures logged and never thrown; the
-   * connection pool and threads are released when this client created them. In local mode, the client that
-   * started the server then stops it. A client from {@link #withOptions} only stops making calls.
-   * Idempotent.
+   * browser left running costs money), an end that failed retried where that can help, all within a
+   * bounded time; the connection pool and threads are released when this client created them. In local
+   * mode, the client that started the server then stops it. A client from {@link #withOptions} only stops
+   * making calls. Idempotent: a later call returns at once and throws nothing.
+   *
+   * @throws com.browserbase.stagehand.errors.SessionsNotEndedException when sessions could not be ended,
+   *     naming them (also logged at WARN); the client is closed all the same
    */
   @Override
   void close();

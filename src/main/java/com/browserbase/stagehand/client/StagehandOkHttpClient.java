@@ -1,6 +1,7 @@
 package com.browserbase.stagehand.client;
 
 import com.browserbase.stagehand.cache.ActionCache;
+import com.browserbase.stagehand.errors.SessionsNotEndedException;
 import com.browserbase.stagehand.internal.cache.ActCache;
 import com.browserbase.stagehand.internal.http.ClientConfig;
 import com.browserbase.stagehand.internal.http.ClientState;
@@ -26,6 +27,10 @@ import java.net.Proxy;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -62,7 +67,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
    * (Jackson's own cap on one string) even when most of its characters take three bytes in UTF-8.
    */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = ReadLimit.DEFAULT_MAX_RESPONSE_BYTES;
-  /** How long {@link #close()} waits for the sessions still open to end. */
+  /** How long {@link #close()} waits for the sessions still open to end, retries included. */
   private static final int END_SESSIONS_SECONDS = 15;
 
   private final Builder settings;
@@ -139,25 +144,41 @@ public final class StagehandOkHttpClient implements StagehandClient {
 
   /**
    * {@inheritDoc} Here the calls cancelled fail with {@code "... was cancelled: the client was closed"},
-   * the open sessions are ended all at once for at most {@value #END_SESSIONS_SECONDS} s (failures logged
-   * at WARN), a pool of your own {@link OkHttpClient} is left alone, and the local server's browsers stop too.
+   * the open sessions are ended all at once, retries included, for at most {@value #END_SESSIONS_SECONDS} s,
+   * a pool of your own {@link OkHttpClient} is left alone, and the local server's browsers stop too.
    */
   @Override
   public void close() {
     if (!state.close()) {
       return;
     }
-    if (state.isRoot()) {
-      registry.endAll(Duration.ofSeconds(END_SESSIONS_SECONDS));
+    Map<String, Throwable> left = Collections.emptyMap();
+    try {
+      if (state.isRoot()) {
+        left = registry.endAll(settings.endSessionsTimeout);
+      }
+    } finally {
+      if (ownsHttp) {
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+      }
+      if (ownsLocal) {
+        local.stop();
+      }
     }
-    if (ownsHttp) {
-      http.dispatcher().cancelAll();
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+    if (!left.isEmpty()) {
+      throw notEnded(left);
     }
-    if (ownsLocal) {
-      local.stop();
-    }
+  }
+
+  private static SessionsNotEndedException notEnded(Map<String, Throwable> left) {
+    List<String> ids = new ArrayList<>(left.keySet());
+    SessionsNotEndedException notEnded = new SessionsNotEndedException("Could not end "
+        + (ids.size() == 1 ? "1 session" : ids.size() + " sessions") + " while closing the client: "
+        + String.join(", ", ids) + ". They may keep running, and be billed, until the server ends them", ids);
+    left.values().forEach(notEnded::addSuppressed);
+    return notEnded;
   }
 
   /** The asynchronous view: the same client, pools and settings. */
@@ -220,6 +241,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
     private RetryScheduler scheduler = RetryScheduler.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private Duration maxIdleConnection = Transports.MAX_IDLE_CONNECTION;
+    private Duration endSessionsTimeout = Duration.ofSeconds(END_SESSIONS_SECONDS);
     private LocalServer localServer;
     private ActionCache actionCache;
     private boolean allowPlainHttp;
@@ -488,8 +510,22 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return this;
     }
 
-    Builder maxIdleConnection(Duration maxIdle) {
-      this.maxIdleConnection = maxIdle;
+    Builder endSessionsTimeout(Duration endSessionsTimeout) {
+      this.endSessionsTimeout = endSessionsTimeout;
+      return this;
+    }
+
+    /**
+     * The longest a pooled connection may sit idle and still carry a request (default 2 s); one idle longer is
+     * closed unused and the request goes out on a new connection. A connection idle for less is checked
+     * before a request is written on it, and is not used when the server or a proxy closed it meanwhile,
+     * whatever their idle timeout: neither costs a retry, and no request is ever sent twice. The bound
+     * covers what the check cannot see, a close that crosses the request on the wire: set it under the
+     * shortest idle timeout of the servers and proxies on the way when that is known. Clients made with
+     * {@link StagehandClient#withOptions} share the pool, and its bound.
+     */
+    public Builder maxIdleConnection(Duration maxIdleConnection) {
+      this.maxIdleConnection = positive(maxIdleConnection, "maxIdleConnection");
       return this;
     }
 
@@ -600,6 +636,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
       copy.scheduler = scheduler;
       copy.clock = clock;
       copy.maxIdleConnection = maxIdleConnection;
+      copy.endSessionsTimeout = endSessionsTimeout;
       copy.localServer = localServer;
       copy.actionCache = actionCache;
       copy.allowPlainHttp = allowPlainHttp;

@@ -526,6 +526,16 @@ class ClientConfigurationTest {
   }
 
   @Test
+  void aMaxIdleConnectionThatIsNotPositiveFailsNamingTheField() {
+    assertThatThrownBy(() -> StagehandOkHttpClient.builder().maxIdleConnection(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxIdleConnection must be positive, was PT0S");
+    assertThatThrownBy(() -> StagehandOkHttpClient.builder().maxIdleConnection(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("maxIdleConnection");
+  }
+
+  @Test
   void paramsWithoutIdFailBeforeAnythingIsSent() {
     StagehandClient client = client(b -> {});
 

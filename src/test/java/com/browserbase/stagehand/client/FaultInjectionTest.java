@@ -485,12 +485,14 @@ class FaultInjectionTest {
     /** Closes the client and, since the pool is the user's and the client leaves it alone, the pool. */
     void close() {
       client.close();
-      users.connectionPool().evictAll();
+      if (users != null) {
+        users.connectionPool().evictAll();
+      }
     }
   }
 
-  /** The idle bound of the stale-connection tests: shorter than the server's idle close, so a test waits little. */
-  private static final Duration IDLE_BOUND = Duration.ofMillis(50);
+  /** The idle bound of the first stale-connection test, in ms: shorter than the server's idle close. */
+  private static final long IDLE_BOUND = 50;
 
   /**
    * A call on a connection the server closed while it sat idle in the pool is not failed with
@@ -503,7 +505,82 @@ class FaultInjectionTest {
    */
   @TestFactory
   Stream<DynamicTest> aConnectionTheServerClosedWhileIdleIsNotReused() throws Exception {
-    List<StaleCase> cases = staleCases(IDLE_BOUND, Op.values(), Mode.values());
+    return secondCalls(staleCases(Op.values(), Mode.values(), FaultServer.IDLE_CLOSE_DELAY, IDLE_BOUND + 20,
+        okhttp3.OkHttpClient::new, b -> b.maxIdleConnection(Duration.ofMillis(IDLE_BOUND))));
+  }
+
+  /**
+   * The outside report's proxy: it closes a kept-alive connection after 150 ms idle, and the next call comes
+   * 400 ms later, well within the client's idle bound (2 s by default). The connection is found closed before
+   * the request is written on it, and the call goes out on a new one: no "unexpected end of stream", no retry,
+   * and never an operation sent twice.
+   */
+  @TestFactory
+  Stream<DynamicTest> aConnectionAProxyClosedAfter150MsIdleIsNotUsedByTheNextCall400MsLater() throws Exception {
+    return secondCalls(staleCases(Op.values(), Mode.values(), Duration.ofMillis(150), 400, null, b -> {}));
+  }
+
+  /**
+   * The same with a socket factory of the user's, whose sockets the SDK did not make (as on JDKs before 13):
+   * the connection is checked all the same, by a read of at most 1 ms.
+   */
+  @TestFactory
+  Stream<DynamicTest> aConnectionAProxyClosedIsNotUsedOnSocketsOfTheUsersOwn() throws Exception {
+    return secondCalls(staleCases(new Op[] {Op.ACT, Op.START, Op.OBSERVE, Op.REPLAY, Op.ACT_STREAM}, Mode.values(),
+        Duration.ofMillis(150), 400, () -> new okhttp3.OkHttpClient.Builder().socketFactory(new PlainSockets()).build(),
+        b -> {}));
+  }
+
+  /**
+   * However long the idle bound, a side-effecting call never goes out on a connection the server has closed:
+   * with a bound of a minute, the call succeeds on a new connection.
+   */
+  @Test
+  void withALongIdleBoundASideEffectingCallStillAvoidsTheDeadConnection() throws Exception {
+    StaleCase act = staleCases(new Op[] {Op.ACT}, new Mode[] {Mode.SYNC}, FaultServer.IDLE_CLOSE_DELAY, 50,
+        okhttp3.OkHttpClient::new, b -> b.maxIdleConnection(Duration.ofMinutes(1))).get(0);
+
+    Outcome second = run(act.client(), act.op(), act.mode(), RequestOptions.none());
+
+    assertThat(second.failure()).as("the second act").isNull();
+    assertThat(act.server().requests()).extracting(FaultServer.Request::line).containsExactly(Op.ACT.d(), Op.ACT.d());
+    assertThat(act.server().connectionCount()).as("connections").isEqualTo(2);
+    assertRetries(0);
+    act.close();
+  }
+
+  /** Plain sockets, as the JDK's default factory makes them: a factory of the user's own. */
+  static final class PlainSockets extends javax.net.SocketFactory {
+    @Override
+    public java.net.Socket createSocket() {
+      return new java.net.Socket();
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port) throws IOException {
+      return new java.net.Socket(host, port);
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+        throws IOException {
+      return new java.net.Socket(host, port, local, localPort);
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+      return new java.net.Socket(host, port);
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local,
+        int localPort) throws IOException {
+      return new java.net.Socket(host, port, local, localPort);
+    }
+  }
+
+  /** Each case's second call, as a dynamic test: it succeeds, on a second connection, without a retry. */
+  private Stream<DynamicTest> secondCalls(List<StaleCase> cases) {
     return cases.stream().map(each -> DynamicTest.dynamicTest(each.op() + " " + each.mode(), () -> {
       Outcome second = run(each.client(), each.op(), each.mode(), RequestOptions.none());
 
@@ -518,37 +595,25 @@ class FaultInjectionTest {
   }
 
   /**
-   * The fault the guard prevents, shown: with an idle bound longer than the server's idle close, a
-   * side-effecting call is written on the dead connection and fails, and is not retried.
+   * Makes each case's first call on a server of its own that closes the connection {@code serverIdleClose}
+   * after answering, waits until every server has, then {@code pauseMs} more: the second calls come that
+   * long after the first. With {@code users}, each client is built on an {@code OkHttpClient} of the user's,
+   * whose pool keeps idle connections for 5 minutes: only the SDK's guard keeps a call off them. Without, the
+   * client has its own.
    */
-  @Test
-  void withoutTheGuardASideEffectingCallFailsOnTheDeadConnection() throws Exception {
-    StaleCase act = staleCases(Duration.ofMinutes(1), Op.ACT, Mode.SYNC).get(0);
-
-    Outcome second = run(act.client(), act.op(), act.mode(), RequestOptions.none());
-
-    assertThat(second.failure()).isInstanceOf(StagehandIoException.class)
-        .hasMessageStartingWith(Op.ACT.d() + " failed: ");
-    assertThat(act.server().connectionCount()).as("the dead connection was used").isEqualTo(1);
-    act.close();
-  }
-
-  /** Makes each case's first call, then waits until its server closed the idle connection and the bound passed. */
-  private List<StaleCase> staleCases(Duration idleBound, Op op, Mode mode) throws Exception {
-    return staleCases(idleBound, new Op[] {op}, new Mode[] {mode});
-  }
-
-  private List<StaleCase> staleCases(Duration idleBound, Op[] ops, Mode[] modes) throws Exception {
+  private List<StaleCase> staleCases(Op[] ops, Mode[] modes, Duration serverIdleClose, long pauseMs,
+      java.util.function.Supplier<okhttp3.OkHttpClient> users, Consumer<StagehandOkHttpClient.Builder> change)
+      throws Exception {
     List<StaleCase> cases = new ArrayList<>();
     for (Op op : ops) {
       for (Mode mode : modes) {
         FaultServer own = newServer();
-        okhttp3.OkHttpClient users = new okhttp3.OkHttpClient();
-        StagehandClient ownClient = newClient(own.url(), b -> b.okHttpClient(users).maxIdleConnection(idleBound));
-        own.enqueue(closeWhenIdle(op.ok()), op.ok());
+        okhttp3.OkHttpClient pool = users != null ? users.get() : null;
+        StagehandClient ownClient = newClient(own.url(), b -> change.accept(pool != null ? b.okHttpClient(pool) : b));
+        own.enqueue(closeWhenIdle(op.ok(), serverIdleClose), op.ok());
         Outcome first = run(ownClient, op, mode, RequestOptions.none());
         assertThat(first.failure()).as("the first call of %s %s", op, mode).isNull();
-        cases.add(new StaleCase(op, mode, own, ownClient, users));
+        cases.add(new StaleCase(op, mode, own, ownClient, pool));
       }
     }
     long deadline = System.nanoTime() + PROMPT.toNanos();
@@ -558,7 +623,7 @@ class FaultInjectionTest {
       }
       assertThat(each.server().idleClosures()).as("the server closed the idle connection of %s", each).isEqualTo(1);
     }
-    Thread.sleep(IDLE_BOUND.toMillis() + 20); // the server's close came after at least 100 ms of idleness
+    Thread.sleep(pauseMs);
     return cases;
   }
 
@@ -827,6 +892,94 @@ class FaultInjectionTest {
     assertThat(failure).hasMessage(op.d() + " was interrupted");
     assertThat(server.requestCount()).as("requests the server saw").isLessThanOrEqualTo(1);
     assertRetries(0);
+  }
+
+  // ---- 5b. an interrupt while waiting to retry ---------------------------------------------------------------
+
+  /** A 503 asking for a retry in 3 s: every operation retries it, side effects or not. */
+  private static final FaultServer.Reply BUSY_RETRY_IN_3_S = json(503, ERROR_BODY, Map.of("Retry-After", "3"));
+
+  /** A sleeper that really waits, interruptibly, and says when a wait began. */
+  static final class WaitingSleeper implements com.browserbase.stagehand.internal.http.Sleeper {
+    final List<Long> sleeps = new CopyOnWriteArrayList<>();
+    final CountDownLatch waiting = new CountDownLatch(1);
+
+    @Override
+    public void sleep(long millis) throws InterruptedException {
+      sleeps.add(millis);
+      waiting.countDown();
+      Thread.sleep(millis);
+    }
+  }
+
+  /**
+   * The outside report's case, for every operation (a stream opened and read): a 503 with {@code Retry-After:
+   * 3}, and the caller's thread interrupted while it waits to retry. The call ends at once with the
+   * interrupted-call exception, the flag set again, and the retry is never sent. The client's timeout is long
+   * enough for the wait: a retry that would start after the call's deadline is not waited for at all.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Op.class)
+  void interruptingTheThreadWhileItWaitsToRetryEndsTheCallAtOnce(Op op) throws Exception {
+    server.enqueue(3, BUSY_RETRY_IN_3_S);
+    WaitingSleeper waits = new WaitingSleeper();
+    StagehandClient patient = newClient(server.url(), b -> b.timeout(Duration.ofSeconds(30)).sleeper(waits));
+
+    Caller caller = Caller.start(self -> runSync(patient, op, RequestOptions.none()));
+    assertThat(waits.waiting.await(PROMPT.toMillis(), TimeUnit.MILLISECONDS)).as("the call waits to retry").isTrue();
+    caller.thread.interrupt();
+    Outcome outcome = caller.awaitEnd(PROMPT);
+
+    Throwable failure = failureOf(outcome, op, Mode.SYNC);
+    assertThat(failure).isInstanceOf(StagehandIoException.class).hasMessage(op.d() + " was interrupted");
+    assertThat(failure).hasCauseInstanceOf(InterruptedIOException.class);
+    assertThat(caller.interruptedAfter).as("the thread is still marked interrupted").isTrue();
+    assertThat(waits.sleeps).containsExactly(3000L);
+    assertRequests(op, 1);
+  }
+
+  /**
+   * The asynchronous twin: the caller gives up on the call (cancels its future, or closes its stream) while
+   * the retry waits. The call ends then, and the retry, when its time comes, is not sent.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Op.class)
+  void givingUpOnAnAsyncCallWhileItWaitsToRetryEndsItAndSendsNoRetry(Op op) throws Exception {
+    server.enqueue(3, BUSY_RETRY_IN_3_S);
+    WireFixtures.RecordingScheduler manual = WireFixtures.RecordingScheduler.manual();
+    StagehandClient patient = newClient(server.url(), b -> b.timeout(Duration.ofSeconds(30)).scheduler(manual));
+    Recorder recorder = new Recorder();
+    AsyncStreamResponse<StreamEvent> stream = null;
+    CompletableFuture<?> future = null;
+    if (op.streaming) {
+      stream = openAsyncStream(patient.async().sessions(), op, RequestOptions.none());
+      stream.subscribe(recorder);
+    } else {
+      future = (CompletableFuture<?>) op.callAsync(patient.async().sessions(), RequestOptions.none());
+    }
+    Runnable retry = manual.nextPending();
+
+    CompletableFuture<?> ended;
+    if (stream != null) {
+      stream.close();
+      ended = stream.onCompleteFuture();
+    } else {
+      future.cancel(true);
+      ended = future;
+    }
+    retry.run();
+
+    if (op.streaming) {
+      assertThat(recorder.ended.await(PROMPT.toMillis(), TimeUnit.MILLISECONDS)).as("the handler was told").isTrue();
+      assertThat(recorder.completions).as("a closed stream ends quietly").containsExactly(Optional.empty());
+      assertThatCode(() -> ended.get(PROMPT.toMillis(), TimeUnit.MILLISECONDS))
+          .as("the stream ended quietly when its caller closed it").doesNotThrowAnyException();
+    } else {
+      assertThat(ended).as("the call ended when its caller gave up").isDone();
+      assertThat(ended.isCompletedExceptionally()).as("the future completed exceptionally").isTrue();
+    }
+    assertThat(manual.delays).containsExactly(3000L);
+    assertRequests(op, 1);
   }
 
   // ---- 6. closing an async stream while its events are read --------------------------------------------

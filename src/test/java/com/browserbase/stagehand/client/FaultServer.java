@@ -297,11 +297,16 @@ final class FaultServer implements AutoCloseable {
    * client sends on it afterwards is read and dropped, never answered.
    */
   static Reply closeWhenIdle(Reply reply) {
+    return closeWhenIdle(reply, IDLE_CLOSE_DELAY);
+  }
+
+  /** {@link #closeWhenIdle(Reply)}, closing {@code idle} after the answer: a proxy's idle timeout. */
+  static Reply closeWhenIdle(Reply reply, Duration idle) {
     return connection -> {
       if (reply.serve(connection) == After.ENDED) {
         return After.ENDED;
       }
-      Thread.sleep(IDLE_CLOSE_DELAY.toMillis());
+      Thread.sleep(idle.toMillis());
       connection.server().idleClosures.incrementAndGet();
       connection.fin();
       return After.ENDED;

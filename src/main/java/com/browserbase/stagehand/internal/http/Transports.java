@@ -6,12 +6,13 @@ import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 
 /**
- * Fits an {@link OkHttpClient} for the SDK's calls: never on a connection idle long enough to be
- * stale ({@link IdleConnectionGuard}), never resent by OkHttp behind the retry loop's back ({@link
- * NoHiddenResend}), and on sockets that an interrupt ends ({@link InterruptibleSockets}). Not API.
+ * Fits an {@link OkHttpClient} for the SDK's calls: never on a pooled connection the peer closed, or
+ * idle longer than the bound ({@link IdleConnectionGuard}), never resent by OkHttp behind the retry
+ * loop's back ({@link NoHiddenResend}), and on sockets that an interrupt ends ({@link
+ * InterruptibleSockets}). Not API.
  */
 public final class Transports {
-  /** The longest a pooled connection may sit idle and still carry a request. */
+  /** The longest a pooled connection may sit idle and still carry a request, by default. */
   public static final Duration MAX_IDLE_CONNECTION = Duration.ofMillis(IdleConnectionGuard.DEFAULT_MAX_IDLE_MS);
 
   private Transports() {}

@@ -18,9 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code ClientSession}, which holds the handles, extends it. Not API.
  */
 public class OpenSession {
-  /** How long ending a session may take while the client closes. */
-  private static final RequestOptions WHILE_CLOSING =
-      RequestOptions.builder().timeout(Duration.ofSeconds(10)).maxRetries(1).build();
+  /** How long ending a session may take while the client closes, when the client does not say. */
+  private static final Duration WHILE_CLOSING = Duration.ofSeconds(10);
+  /**
+   * How many times an end that failed while the client closes is sent again: the transport's rules decide
+   * which failures (a connection failure, 408, 409, 429 and 5xx; never another 4xx, and a 404 means ended),
+   * its backoff how long it waits, and the timeout bounds the whole.
+   */
+  private static final int END_RETRIES_WHILE_CLOSING = 3;
 
   public final String id;
   public final String cdpUrl;
@@ -86,7 +91,13 @@ public class OpenSession {
 
   /** Ends the session while the client closes: the call goes out although the client takes no more. */
   public CompletableFuture<Void> endWhileClosing() {
-    return endAsync(() -> transport.executeWhileClosing(SessionCalls.end(id).request, WHILE_CLOSING, Operation.END.type));
+    return endWhileClosing(WHILE_CLOSING);
+  }
+
+  /** {@link #endWhileClosing()}, retries included, within {@code limit}. */
+  public CompletableFuture<Void> endWhileClosing(Duration limit) {
+    RequestOptions options = RequestOptions.builder().timeout(limit).maxRetries(END_RETRIES_WHILE_CLOSING).build();
+    return endAsync(() -> transport.executeWhileClosing(SessionCalls.end(id).request, options, Operation.END.type));
   }
 
   private CompletableFuture<Void> endAsync(java.util.function.Supplier<CompletableFuture<?>> send) {
