@@ -128,7 +128,8 @@ class ActionCacheIT {
       assertThat(ActionCache.status(session.act(CLICK))).contains(ActionCache.Status.MISS);
       String stored = entry(CLICK).path("actions").get(0).path("selector").asText();
 
-      // The same page, but its script adds the button 300 ms after it ran: absent when navigate returns.
+      // The same page, but its script adds the button 1 s after it ran: absent when navigate returns (without the
+      // wait, the replay fails and the server's self-heal asks the model: HEALED, 2 model requests).
       stack.page.serve("/cache/late", LATE_HTML);
       session.navigate(url);
       int before = stack.model.calls().size();
@@ -143,7 +144,7 @@ class ActionCacheIT {
     assertThat(cache.stats().toString()).isEqualTo("Stats{hits=1, misses=1, heals=0}");
   }
 
-  /** {@link TestPage#HTML} whose Submit button a script adds to the form 300 ms after the page loaded. */
+  /** {@link TestPage#HTML} whose Submit button a script adds to the form 1 s after the page loaded. */
   private static final String LATE_HTML = TestPage.HTML
       .replace("  <button id=\"submit\" type=\"submit\">Submit</button>\n", "")
       .replace("</body>", "<script>\n"
@@ -151,7 +152,7 @@ class ActionCacheIT {
           + "    var button = document.createElement('button');\n"
           + "    button.id = 'submit'; button.type = 'submit'; button.textContent = 'Submit';\n"
           + "    document.getElementById('form').appendChild(button);\n"
-          + "  }, 300);\n"
+          + "  }, 1000);\n"
           + "</script>\n</body>");
 
   @Test

@@ -133,8 +133,8 @@ public final class CdpConnection {
 
   /**
    * Sends a command on the open connection (none is opened here), to {@code sessionId}'s target when not {@code
-   * null}: its {@code result}, or an {@link IOException}: an {@link ErrorAnswer}, or the connection lost or closed. A command
-   * the browser never answers completes when the connection ends: bound the wait with {@link #within}.
+   * null}: its {@code result}, or an {@link IOException}: an {@link ErrorAnswer}, or the connection lost or closed.
+   * A command the browser never answers completes when the connection ends: bound the wait with {@link #within}.
    */
   CompletableFuture<JsonNode> send(String method, ObjectNode params, String sessionId) {
     Link current;

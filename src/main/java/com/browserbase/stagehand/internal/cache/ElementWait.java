@@ -64,7 +64,8 @@ final class ElementWait implements CdpConnection.Listener {
     CompletableFuture<Boolean> found = new CompletableFuture<>();
     timer.schedule(() -> {
       if (found.complete(false)) {
-        LOG.debug("act cache: the element of a cached action did not appear within {} ms; replaying it anyway", boundMs);
+        LOG.debug("act cache: the element of a cached action did not appear within {} ms; replaying it anyway",
+            boundMs);
       }
     }, boundMs);
     poll(found, target, expression);

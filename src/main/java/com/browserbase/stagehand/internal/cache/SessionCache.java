@@ -21,7 +21,7 @@ public final class SessionCache {
   private final PageUrls pages;
   private final ElementWait elements;
 
-  /** {@code cdpUrl}, the session's CDP WebSocket URL, and {@code cdpHttp} ({@link CdpConnection#client}) may be null. */
+  /** For the session's CDP WebSocket URL and {@code cdpHttp} ({@link CdpConnection#client}), either possibly null. */
   public SessionCache(ActCache cache, String cdpUrl, OkHttpClient cdpHttp) {
     this(cache, new CdpConnection(cdpUrl, cdpHttp, CdpConnection.BUDGET_MS), ElementWait.BOUND_MS);
   }
