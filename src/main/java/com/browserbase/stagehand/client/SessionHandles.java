@@ -2,7 +2,7 @@ package com.browserbase.stagehand.client;
 
 import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.internal.cache.ActCache;
-import com.browserbase.stagehand.internal.cache.PageUrls;
+import com.browserbase.stagehand.internal.cache.CdpConnection;
 import com.browserbase.stagehand.internal.http.ClientState;
 import com.browserbase.stagehand.internal.http.HttpTransport;
 import com.browserbase.stagehand.internal.runtime.Checks;
@@ -41,7 +41,7 @@ final class SessionHandles {
 
   /**
    * Creates the handles of a client with an action cache ({@code null}: none), whose sessions read
-   * their page's URL over CDP with a client made from {@code http}.
+   * their page's URL (and wait for cached elements) over CDP with a client made from {@code http}.
    */
   SessionHandles(HttpTransport transport, StartHook starts, ClientState state, SessionRegistry<ClientSession> registry,
       Clock clock, ActCache cache, OkHttpClient http) {
@@ -51,7 +51,7 @@ final class SessionHandles {
     this.registry = registry;
     this.clock = clock;
     this.cache = cache;
-    this.cdpHttp = cache != null && http != null ? PageUrls.client(http) : null;
+    this.cdpHttp = cache != null && http != null ? CdpConnection.client(http) : null;
   }
 
   /** Starts a session and returns its handle. */

@@ -9,6 +9,7 @@ import static com.browserbase.stagehand.client.WireFixtures.json;
 import static com.browserbase.stagehand.client.WireFixtures.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.browserbase.stagehand.internal.cache.FakeBrowser.eventually;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
@@ -17,6 +18,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.browserbase.stagehand.cache.ActionCache;
 import com.browserbase.stagehand.errors.InternalServerException;
+import com.browserbase.stagehand.internal.cache.FakeBrowser;
 import com.browserbase.stagehand.models.sessions.ActOptions;
 import com.browserbase.stagehand.models.sessions.ActResultData;
 import com.browserbase.stagehand.models.sessions.Action;
@@ -48,8 +50,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The action cache over the wire: a MockWebServer that answers the API and, on {@code /devtools/...},
- * the session's CDP WebSocket ({@code Target.getTargets} with the page the test sets). Each test
+ * the session's CDP WebSocket (a {@link FakeBrowser} on the page the test sets). Each test
  * checks what went out (instructions or actions), what the cache directory holds, and how the result
  * is marked.
  */
@@ -128,19 +128,22 @@ class ActionCacheTest {
 
   /** The API and the session's CDP WebSocket. Acts are answered from {@link #acts}, in order. */
   private final class Api extends Dispatcher {
-    volatile String page = PAGE;
+    /** The session's browser: one tab, on {@link #PAGE}. */
+    final FakeBrowser browser = new FakeBrowser("P1", PAGE);
     volatile boolean cdpRefused;
     volatile boolean withCdpUrl = true;
     final AtomicInteger cdpRequests = new AtomicInteger();
     final BlockingDeque<MockResponse> acts = new LinkedBlockingDeque<>();
     final List<JsonNode> actBodies = new CopyOnWriteArrayList<>();
+    /** How many times the browser had been asked whether the element is there, at each act. */
+    final List<Integer> looksBeforeActs = new CopyOnWriteArrayList<>();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
       String path = request.getUrl().encodedPath();
       if (path.startsWith("/devtools/")) {
         cdpRequests.incrementAndGet();
-        return cdpRefused ? json(404, "{}") : new MockResponse.Builder().webSocketUpgrade(new Browser()).build();
+        return cdpRefused ? json(404, "{}") : browser.upgrade();
       }
       if (path.endsWith("/start")) {
         ObjectNode started = NODES.objectNode().put("success", true);
@@ -157,30 +160,12 @@ class ActionCacheTest {
         return json(END_OK);
       }
       if (path.endsWith("/act")) {
+        looksBeforeActs.add(browser.expressions.size());
         actBodies.add(bodyTree(request));
         MockResponse next = acts.poll();
         return next != null ? next : json(500, "{\"success\":false,\"error\":\"no act answer scripted\"}");
       }
       return json(404, "{\"message\":\"no route\"}");
-    }
-
-    /** The browser's side of the CDP connection: a page with {@link #page}, and a browser UI target. */
-    private final class Browser extends WebSocketListener {
-      @Override
-      public void onMessage(WebSocket socket, String text) {
-        JsonNode request = tree(text);
-        ObjectNode answer = NODES.objectNode().put("id", request.path("id").asInt());
-        ArrayNode targets = answer.putObject("result").putArray("targetInfos");
-        targets.addObject().put("targetId", "UI").put("type", "browser_ui").put("url", "chrome://omnibox-popup.top-chrome/");
-        targets.addObject().put("targetId", "P1").put("type", "page").put("url", page).put("attached", true);
-        socket.send(NODES.objectNode().put("method", "Target.targetInfoChanged").toString()); // an event first
-        socket.send(answer.toString());
-      }
-
-      @Override
-      public void onClosing(WebSocket socket, int code, String reason) {
-        socket.close(1000, null);
-      }
     }
 
     /** What each act carried: the instruction, or the action's selector as {@code action:<selector>}. */
@@ -822,23 +807,84 @@ class ActionCacheTest {
 
   @Test
   void thePageUrlComesFromTheBrowserAndItsQueryOrderDoesNotMatter() {
+    api.browser.noDiscovery = true; // asked each time: no race with events
     ActionCache cache = ActionCache.directory(dir);
     StagehandSession session = open(client(cache));
     session.navigate("https://example.com/start"); // not where the browser is: the browser's URL wins
     api.acts.add(acted(true, BUTTON));
     session.act("click the login button");
-    api.page = "https://example.com/login?a=1&b=2";
+    eventually(() -> api.browser.asked("Target.setDiscoverTargets") == 1);
+    api.browser.navigate("P1", "https://example.com/login?a=1&b=2", false);
     api.acts.add(acted(true, BUTTON));
 
     ActResultData sameQuery = session.act("click the login button");
-    api.page = "https://example.com/elsewhere";
+    api.browser.navigate("P1", "https://example.com/elsewhere", false);
     api.acts.add(acted(true, BUTTON));
     ActResultData elsewhere = session.act("click the login button");
 
     assertThat(entry(CLICK_KEY)).exists();
     assertThat(ActionCache.status(sameQuery)).contains(ActionCache.Status.HIT);
     assertThat(ActionCache.status(elsewhere)).contains(ActionCache.Status.MISS);
-    assertThat(api.cdpRequests.get()).isEqualTo(3);
+    assertThat(api.cdpRequests.get()).as("one connection, kept").isEqualTo(1);
+    assertThat(api.browser.asked("Target.getTargets")).isEqualTo(3);
+  }
+
+  @Test
+  void theBrowsersEventsKeepThePageUrlWithOneQuestionPerConnection() {
+    ActionCache cache = ActionCache.directory(dir);
+    StagehandSession session = open(client(cache));
+    api.acts.add(acted(true, BUTTON));
+    session.act("click the login button");
+    for (int i = 0; i < 3; i++) {
+      api.acts.add(acted(true, BUTTON));
+      assertThat(ActionCache.status(session.act("click the login button"))).contains(ActionCache.Status.HIT);
+    }
+
+    assertThat(api.cdpRequests.get()).isEqualTo(1);
+    assertThat(api.browser.asked("Target.getTargets")).isEqualTo(1);
+    assertThat(api.browser.asked("Target.attachToTarget")).isEqualTo(1);
+    assertThat(api.browser.asked("Runtime.evaluate")).as("one look per replayed action").isEqualTo(3);
+  }
+
+  @Test
+  void aHitWaitsForTheElementBeforeReplayingIt() {
+    ActionCache cache = ActionCache.directory(dir);
+    StagehandSession session = open(client(cache));
+    api.acts.add(acted(true, BUTTON));
+    session.act("click the login button");
+    api.browser.elementAfter(2); // rendered late
+    api.acts.add(acted(true, BUTTON));
+
+    ActResultData hit = session.act("click the login button");
+
+    assertThat(ActionCache.status(hit)).contains(ActionCache.Status.HIT);
+    assertThat(api.looksBeforeActs).containsExactly(0, 3);
+    assertThat(api.browser.expressions).allSatisfy(e -> assertThat(e).contains("\"/html/body/form/button\""));
+  }
+
+  @Test
+  void endingTheSessionClosesItsBrowserConnection() {
+    StagehandSession session = open(client(ActionCache.directory(dir)));
+    api.acts.add(acted(true, BUTTON));
+    session.act("click the login button");
+
+    session.end();
+
+    eventually(() -> api.browser.closedByClient.get() == 1);
+    assertThat(api.cdpRequests.get()).isEqualTo(1);
+  }
+
+  @Test
+  void closingTheClientClosesTheBrowserConnectionsOfItsSessions() {
+    StagehandClient client = client(ActionCache.directory(dir));
+    StagehandSession first = open(client);
+    api.acts.add(acted(true, BUTTON));
+    first.act("click the login button");
+
+    client.close();
+
+    eventually(() -> api.browser.closedByClient.get() == 1);
+    assertThat(first.isEnded()).isTrue();
   }
 
   @Test

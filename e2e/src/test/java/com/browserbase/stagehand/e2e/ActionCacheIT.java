@@ -119,6 +119,43 @@ class ActionCacheIT {
   }
 
   @Test
+  void aReplayRightAfterANavigationWaitsForAButtonTheScriptAddsLate(RealStagehand.Stack stack) throws IOException {
+    String url = stack.page.serve("/cache/late", TestPage.HTML);
+    ActionCache cache = ActionCache.directory(dir);
+    StagehandClient client = stack.client.withOptions(b -> b.actionCache(cache));
+    try (StagehandSession session = client.sessions().open(start(true))) {
+      session.navigate(url);
+      assertThat(ActionCache.status(session.act(CLICK))).contains(ActionCache.Status.MISS);
+      String stored = entry(CLICK).path("actions").get(0).path("selector").asText();
+
+      // The same page, but its script adds the button 1 s after it ran: absent when navigate returns (without the
+      // wait, the replay fails and the server's self-heal asks the model: HEALED, 2 model requests).
+      stack.page.serve("/cache/late", LATE_HTML);
+      session.navigate(url);
+      int before = stack.model.calls().size();
+      ActResultData replayed = session.act(CLICK);
+
+      assertThat(replayed.success()).as(replayed.message()).isTrue();
+      assertThat(ActionCache.status(replayed)).contains(ActionCache.Status.HIT);
+      assertThat(stack.model.calls().size() - before).as("model requests of the replay").isZero();
+      assertThat(entry(CLICK).path("actions").get(0).path("selector").asText()).isEqualTo(stored);
+      assertThat(pageText(session)).contains("StaticText: Submitted:");
+    }
+    assertThat(cache.stats().toString()).isEqualTo("Stats{hits=1, misses=1, heals=0}");
+  }
+
+  /** {@link TestPage#HTML} whose Submit button a script adds to the form 1 s after the page loaded. */
+  private static final String LATE_HTML = TestPage.HTML
+      .replace("  <button id=\"submit\" type=\"submit\">Submit</button>\n", "")
+      .replace("</body>", "<script>\n"
+          + "  setTimeout(function () {\n"
+          + "    var button = document.createElement('button');\n"
+          + "    button.id = 'submit'; button.type = 'submit'; button.textContent = 'Submit';\n"
+          + "    document.getElementById('form').appendChild(button);\n"
+          + "  }, 1000);\n"
+          + "</script>\n</body>");
+
+  @Test
   void aMovedButtonIsFoundAgainByTheServerAndTheEntryRewritten(RealStagehand.Stack stack) throws IOException {
     String url = stack.page.serve("/cache/self-heal", TestPage.HTML);
     ActionCache cache = ActionCache.directory(dir);

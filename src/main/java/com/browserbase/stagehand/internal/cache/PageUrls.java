@@ -1,87 +1,60 @@
 package com.browserbase.stagehand.internal.cache;
 
-import com.browserbase.stagehand.internal.http.RetryScheduler;
 import com.browserbase.stagehand.internal.runtime.Json;
-import com.browserbase.stagehand.internal.runtime.KnownSecrets;
-import com.browserbase.stagehand.internal.runtime.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import okhttp3.CookieJar;
-import okhttp3.EventListener;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which page a session is on, for the act cache's key. The REST API does not say, so the browser is asked:
- * {@code Target.getTargets} over the session's CDP WebSocket, one short connection per question, and the URL of the
- * newest page target this object has seen (the server acts on the newest page), or, for a call aimed at a tab (a
- * {@code frameId}: a tab's main frame id is its target id), that tab's. Without a {@code cdpUrl} (an attached
- * session), or when the browser cannot be reached (a self-hosted server elsewhere reports a loopback address), the
- * answer is the last URL the session's handles navigated to (in that tab), or {@code null}; a connection that never opened, or a
- * browser that did not answer in time, is not tried again. The hosted API's {@code cdpUrl} is signed: it is never
- * logged with its query. Thread-safe. Not API.
+ * Which page a session is on, for the act cache's key. The REST API does not say, so the browser is asked over the
+ * session's kept {@link CdpConnection}: {@code Target.getTargets} once when it opens, then {@code
+ * Target.setDiscoverTargets}, whose events keep each page target's URL up to date with no question per act. The
+ * answer is the URL of the newest page target (first seen last: the server acts on the newest page) or, for a call
+ * aimed at a tab (a {@code frameId}: a tab's main frame id is its target id), that tab's. A browser that sends no
+ * events is asked {@code Target.getTargets} each time. Without a {@code cdpUrl} (an attached session), or when the
+ * browser cannot be reached (a self-hosted server elsewhere reports a loopback address), the answer is the last URL
+ * the session's handles navigated to (in that tab), or {@code null}. Thread-safe. Not API.
  */
-public final class PageUrls {
+public final class PageUrls implements CdpConnection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.cache");
-  /** The longest the browser may take to answer, connection included. */
-  static final long CDP_BUDGET_MS = 5_000;
-  private static final String GET_TARGETS = "{\"id\":1,\"method\":\"Target.getTargets\"}";
 
-  private final String cdpUrl;
-  /** The {@code cdpUrl}'s query values: an exception's text may quote the URL, signing key and all. */
-  private final KnownSecrets cdpSecrets;
-  private final OkHttpClient http;
-  private final long budgetMs;
+  private final CdpConnection cdp;
   private volatile String navigated;
   /** The last URL navigated to in each tab a navigation was aimed at, by frame id. */
   private final Map<String, String> navigatedTabs = new ConcurrentHashMap<>();
-  private volatile boolean cdpUnreachable;
-  /** The order in which page targets were first seen, by target id. */
-  private final Map<String, Long> firstSeen = new HashMap<>();
+  /** The page targets by id, with the order in which they were first seen. Guarded by {@code this}. */
+  private final Map<String, Page> pages = new HashMap<>();
   private long seen;
+  /** Completes when the connection in use has answered its {@code Target.getTargets}. */
+  private volatile CompletableFuture<Void> synced = CompletableFuture.completedFuture(null);
+  /** Whether the browser refused {@code Target.setDiscoverTargets}: it is asked each time. */
+  private volatile boolean noEvents;
 
-  /**
-   * For the session's CDP WebSocket URL, read with {@code http} (see {@link #client}), either of which may be {@code
-   * null}, the browser answering within {@code budgetMs} ({@link #CDP_BUDGET_MS}).
-   */
-  public PageUrls(String cdpUrl, OkHttpClient http, long budgetMs) {
-    this.cdpUrl = http != null ? cdpUrl : null;
-    this.cdpSecrets = this.cdpUrl != null ? KnownSecrets.of(Redactor.queryValues(this.cdpUrl, false)) : KnownSecrets.NONE;
-    this.http = http;
-    this.budgetMs = budgetMs;
+  /** A page target: when it was first seen, and its URL ({@code null}: none reported). */
+  private static final class Page {
+    final long order;
+    String url;
+
+    Page(long order) {
+      this.order = order;
+    }
   }
 
-  /**
-   * The client for CDP WebSockets, made from the SDK's: the same proxy, TLS, sockets and pools, but
-   * none of the interceptors, event listeners or cookies meant for the API.
-   */
-  public static OkHttpClient client(OkHttpClient http) {
-    OkHttpClient.Builder cdp = http.newBuilder();
-    cdp.interceptors().clear();
-    cdp.networkInterceptors().clear();
-    return cdp.eventListener(EventListener.NONE)
-        .cookieJar(CookieJar.NO_COOKIES)
-        .connectTimeout(Math.min(http.connectTimeoutMillis(), CDP_BUDGET_MS), TimeUnit.MILLISECONDS)
-        .readTimeout(0, TimeUnit.MILLISECONDS)
-        .writeTimeout(CDP_BUDGET_MS, TimeUnit.MILLISECONDS)
-        .callTimeout(0, TimeUnit.MILLISECONDS)
-        .pingInterval(0, TimeUnit.MILLISECONDS)
-        .build();
+  /** Listens to {@code cdp}. */
+  PageUrls(CdpConnection cdp) {
+    this.cdp = cdp;
+    cdp.listen(this);
   }
 
   /**
@@ -100,34 +73,33 @@ public final class PageUrls {
 
   /**
    * The URL of {@code frameId}'s tab, or ({@code null}) of the page the server works on; {@code null} when it is not
-   * known. Never completes exceptionally; within the budget.
+   * known. Without a question to the browser once its events flow; never completes exceptionally; within the budget.
    */
   public CompletableFuture<String> current(String frameId) {
     String fallback = frameId == null ? navigated : navigatedTabs.get(frameId);
-    if (cdpUrl == null || cdpUnreachable) {
+    cdp.connect();
+    if (!cdp.usable()) {
       return CompletableFuture.completedFuture(fallback);
     }
-    CompletableFuture<String> answer = new CompletableFuture<>();
-    Listener listener = new Listener(answer, frameId);
-    try {
-      WebSocket socket = http.newWebSocket(new Request.Builder().url(cdpUrl).build(), listener);
-      RetryScheduler.SYSTEM.schedule(() -> {
-        if (answer.completeExceptionally(new TimeoutException("no answer within " + budgetMs + " ms"))) {
-          socket.cancel();
-        }
-      }, budgetMs);
-    } catch (RuntimeException e) { // a URL OkHttp cannot use, a closed client: never opened
-      answer.completeExceptionally(e);
+    CompletableFuture<Void> sync = synced;
+    CompletableFuture<?> asked;
+    if (!sync.isDone()) {
+      asked = sync; // a new connection: its first answer
+    } else if (!sync.isCompletedExceptionally() && !noEvents) {
+      return CompletableFuture.completedFuture(orElse(url(frameId), fallback));
+    } else {
+      asked = cdp.send("Target.getTargets", null, null).thenAccept(result -> update(result.path("targetInfos")));
     }
-    return answer.handle((url, error) -> {
+    return CdpConnection.within(asked, cdp.budgetMs()).handle((done, error) -> {
       if (error == null) {
-        return url != null ? url : fallback;
+        return orElse(url(frameId), fallback);
       }
-      if (!listener.opened || error instanceof TimeoutException) {
-        cdpUnreachable = true; // not worth its wait on every act
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof TimeoutException) {
+        cdp.giveUp();
       }
-      LOG.debug("Cannot read the page URL over CDP ({}): {}; using the last URL navigated to", redacted(cdpUrl),
-          Redactor.mask(error.toString(), cdpSecrets));
+      LOG.debug("Cannot read the page URL over CDP ({}): {}; using the last URL navigated to", cdp.where(),
+          cdp.mask(cause.toString()));
       return fallback;
     });
   }
@@ -135,7 +107,7 @@ public final class PageUrls {
   /** {@link #current}, waited for. */
   public String currentBlocking(String frameId) {
     try {
-      return current(frameId).get(budgetMs + 1_000, TimeUnit.MILLISECONDS);
+      return current(frameId).get(cdp.budgetMs() + 1_000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the call that follows sees it
     } catch (ExecutionException | TimeoutException e) {
@@ -144,104 +116,94 @@ public final class PageUrls {
     return frameId == null ? navigated : navigatedTabs.get(frameId);
   }
 
-  /** The URL of the page target {@code frameId} (a tab's main frame id is its target id); {@code null}: none. */
-  private static String tab(JsonNode targets, String frameId) {
-    for (JsonNode target : targets) {
-      if (target.path("type").asText().equals("page") && target.path("targetId").asText().equals(frameId)) {
-        return target.path("url").isTextual() ? target.path("url").asText() : null;
+  private static String orElse(String url, String fallback) {
+    return url != null ? url : fallback;
+  }
+
+  @Override
+  public void connected() {
+    CompletableFuture<Void> sync = new CompletableFuture<>();
+    synced = sync;
+    noEvents = false;
+    cdp.send("Target.getTargets", null, null).whenComplete((result, error) -> {
+      if (error != null) {
+        sync.completeExceptionally(error);
+      } else {
+        update(result.path("targetInfos"));
+        sync.complete(null);
+      }
+    });
+    cdp.send("Target.setDiscoverTargets", Json.MAPPER.createObjectNode().put("discover", true), null)
+        .whenComplete((result, error) -> noEvents = error != null);
+  }
+
+  @Override
+  public void event(String method, JsonNode params, String sessionId) {
+    if (sessionId != null) {
+      return;
+    }
+    if (method.equals("Target.targetCreated") || method.equals("Target.targetInfoChanged")) {
+      JsonNode target = params.path("targetInfo");
+      if (target.path("type").asText().equals("page")) {
+        synchronized (this) {
+          seen(target);
+        }
+      }
+    } else if (method.equals("Target.targetDestroyed")) {
+      synchronized (this) {
+        pages.remove(params.path("targetId").asText());
       }
     }
-    return null;
+  }
+
+  /** The page targets are those of {@code targets}, a {@code Target.getTargets} answer; new ones are the newest. */
+  private synchronized void update(JsonNode targets) {
+    Set<String> present = new HashSet<>();
+    for (JsonNode target : targets) {
+      if (target.path("type").asText().equals("page")) {
+        seen(target);
+        present.add(target.path("targetId").asText());
+      }
+    }
+    pages.keySet().retainAll(present);
+  }
+
+  /** Notes a page target's URL; one never seen before is newer than every other. */
+  private void seen(JsonNode target) {
+    String id = target.path("targetId").asText();
+    Page page = pages.get(id);
+    if (page == null) {
+      page = new Page(++seen);
+      pages.put(id, page);
+    }
+    if (target.path("url").isTextual()) {
+      page.url = target.path("url").asText();
+    }
+  }
+
+  /** The URL of page target {@code frameId}, or ({@code null}) of the newest page with a URL; {@code null}: none. */
+  private synchronized String url(String frameId) {
+    String id = target(frameId);
+    return id != null ? pages.get(id).url : null;
   }
 
   /**
-   * The URL of the page target first seen last, remembering the order across questions (a page never seen before is
-   * newer than every other); {@code null} when there is no page.
+   * The id of page target {@code frameId} if the browser has it, or ({@code null}) of the newest page with a URL;
+   * {@code null}: none. As last reported: no question to the browser.
    */
-  private synchronized String pick(JsonNode targets) {
-    Set<String> present = new HashSet<>();
+  synchronized String target(String frameId) {
+    if (frameId != null) {
+      Page page = pages.get(frameId);
+      return page != null && page.url != null ? frameId : null;
+    }
     String newest = null;
     long newestSeen = -1;
-    for (JsonNode target : targets) {
-      if (!target.path("type").asText().equals("page")) {
-        continue;
-      }
-      String id = target.path("targetId").asText();
-      present.add(id);
-      Long order = firstSeen.get(id);
-      if (order == null) {
-        order = ++seen;
-        firstSeen.put(id, order);
-      }
-      if (order > newestSeen && target.path("url").isTextual()) {
-        newestSeen = order;
-        newest = target.path("url").asText();
+    for (Map.Entry<String, Page> page : pages.entrySet()) {
+      if (page.getValue().url != null && page.getValue().order > newestSeen) {
+        newestSeen = page.getValue().order;
+        newest = page.getKey();
       }
     }
-    firstSeen.keySet().retainAll(present);
     return newest;
-  }
-
-  /** The URL without its query and fragment, where a signed URL keeps its signature. */
-  static String redacted(String url) {
-    for (int i = 0; i < url.length(); i++) {
-      if (url.charAt(i) == '?' || url.charAt(i) == '#') {
-        return url.substring(0, i) + "?...";
-      }
-    }
-    return url;
-  }
-
-  /** Asks once, answers {@code answer} with the URL of {@code frameId}'s tab or of the newest, closes. */
-  private final class Listener extends WebSocketListener {
-    private final CompletableFuture<String> answer;
-    private final String frameId;
-    volatile boolean opened;
-
-    Listener(CompletableFuture<String> answer, String frameId) {
-      this.answer = answer;
-      this.frameId = frameId;
-    }
-
-    @Override
-    public void onOpen(WebSocket socket, Response response) {
-      opened = true;
-      socket.send(GET_TARGETS);
-    }
-
-    @Override
-    public void onMessage(WebSocket socket, String text) {
-      JsonNode message;
-      try {
-        message = Json.MAPPER.readTree(text);
-      } catch (IOException e) {
-        answer.completeExceptionally(new IOException("the browser answered something that is not JSON"));
-        socket.close(1000, null);
-        return;
-      }
-      if (message == null || message.path("id").asInt() != 1) {
-        return; // an event
-      }
-      socket.close(1000, null);
-      if (message.has("error")) {
-        answer.completeExceptionally(new IOException("Target.getTargets failed: " + message.path("error").path("message").asText()));
-      } else {
-        JsonNode targets = message.path("result").path("targetInfos");
-        answer.complete(frameId == null ? pick(targets) : tab(targets, frameId));
-      }
-    }
-
-    @Override
-    public void onClosing(WebSocket socket, int code, String reason) {
-      socket.close(1000, null);
-      answer.completeExceptionally(new IOException("the browser closed the connection (" + code + ")"));
-    }
-
-    @Override
-    public void onFailure(WebSocket socket, Throwable failure, Response response) {
-      answer.completeExceptionally(response != null
-          ? new IOException("the browser refused the connection: HTTP " + response.code(), failure)
-          : failure);
-    }
   }
 }

@@ -39,7 +39,7 @@ public class OpenSession {
 
   /**
    * @param cache the client's action cache, or {@code null}
-   * @param cdpHttp the client for reading the page's URL over CDP (see {@code PageUrls.client}), or {@code null}
+   * @param cdpHttp the client for the action cache's CDP connection (see {@code CdpConnection.client}), or {@code null}
    */
   protected OpenSession(String id, String cdpUrl, Instant openedAt, HttpTransport transport, SessionRegistry<?> registry,
       ActCache cache, okhttp3.OkHttpClient cdpHttp) {
@@ -72,7 +72,7 @@ public class OpenSession {
       awaitQuietly(ending.get());
       return;
     }
-    registry.remove(this);
+    ended();
     try {
       transport.execute(SessionCalls.end(id).request, options, Operation.END.type);
       mine.complete(null);
@@ -105,7 +105,7 @@ public class OpenSession {
     if (!ending.compareAndSet(null, mine)) {
       return ending.get().thenApply(done -> done);
     }
-    registry.remove(this);
+    ended();
     CompletableFuture<?> call;
     try {
       call = send.get();
@@ -128,6 +128,14 @@ public class OpenSession {
       }
     });
     return view;
+  }
+
+  /** The session ends: it leaves the registry, and the action cache's connection to its browser closes. */
+  private void ended() {
+    registry.remove(this);
+    if (cache != null) {
+      cache.close();
+    }
   }
 
   private static void awaitQuietly(CompletableFuture<Void> end) {
