@@ -189,7 +189,11 @@ public final class LocalServerProcess {
       boolean exited;
       if (supervised) {
         closeQuietly(process);
-        exited = tree.awaitRoot(deadline + SUPERVISOR_MARGIN_NANOS) && (!running || process.exitValue() == 0);
+        boolean finished = tree.awaitRoot(deadline + SUPERVISOR_MARGIN_NANOS);
+        exited = finished && (!running || process.exitValue() == 0);
+        if (finished) { // a process killed after its parent is gone once init has collected it; then close() returns
+          tree.awaitDescendants(deadline + SUPERVISOR_MARGIN_NANOS);
+        }
       } else {
         tree.terminate();
         exited = tree.awaitDescendants(deadline);
