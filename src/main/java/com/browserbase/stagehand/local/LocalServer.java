@@ -26,7 +26,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Immutable and reusable: each client built with it starts a server process of its own, on a free
- * loopback port unless {@link Builder#port(int)} says otherwise.
+ * loopback port unless {@link Builder#port(int)} says otherwise. On Linux and macOS the server and its
+ * browsers also stop by themselves when the JVM dies without closing the client, even by {@code kill -9}.
  */
 public final class LocalServer {
   private final Path server;
@@ -200,8 +201,9 @@ public final class LocalServer {
     }
 
     /**
-     * How long closing the client waits for the server's browsers to exit after SIGTERM before it
-     * kills them and the server (default 15 s; they usually need well under a second).
+     * How long closing the client (or, on Linux and macOS, the JVM's death) gives the server's browsers
+     * to exit after SIGTERM before they and the server are killed (default 15 s; they usually need well
+     * under a second).
      */
     public Builder stopTimeout(Duration stopTimeout) {
       this.stopTimeout = positive(stopTimeout, "stopTimeout");

@@ -475,6 +475,50 @@ class LocalModeTest {
     }
   }
 
+  @Test
+  void aJvmKilledWithSigkillLeavesNoServerBrowserOrTemporaryDirectory() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.separatorChar == '/', "the supervisor needs a POSIX sh");
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process jvm = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", classpath, NeverClosed.class.getName(), server.toString(), chromium.toString())
+        .redirectErrorStream(true)
+        .start();
+    List<Long> pids = new ArrayList<>();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      String baseUrl = null;
+      while (baseUrl == null && (line = out.readLine()) != null) {
+        if (line.startsWith("READY ")) {
+          baseUrl = line.substring("READY ".length());
+        }
+      }
+      assertThat(baseUrl).as("the child JVM's client").isNotNull();
+      JsonNode env = get(baseUrl + "/env");
+      pids.add(env.path("pid").asLong());
+      pids.add(env.path("browserPid").asLong());
+      jvm.toHandle().descendants().forEach(p -> pids.add(p.pid())); // the supervisor and its watcher too
+      Path tmp = Paths.get(env.path("env").path("TMPDIR").asText());
+
+      jvm.destroyForcibly();
+      assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      long killed = System.nanoTime();
+      while (pids.stream().anyMatch(LocalModeTest::alive) && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(10)) {
+        Thread.sleep(50);
+      }
+
+      assertThat(pids.stream().filter(LocalModeTest::alive)).as("processes left of " + pids).isEmpty();
+      assertThat(tmp).as("the server's temporary directory").doesNotExist();
+    } finally {
+      jvm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      for (long pid : pids) { // when the supervisor failed, its processes are still ours to stop (by pid, if still them)
+        ProcessHandle.of(pid)
+            .filter(p -> p.info().commandLine().orElse("").matches(".*(FakeStagehandServer|sleep 600|stagehand-supervisor).*"))
+            .ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
+
   /** Builds a client in local mode for the script server args[0] and prints {@code BUILD OK} or {@code BUILD FAILED: <message>}. */
   public static final class BuildOnce {
     public static void main(String[] args) {

@@ -32,14 +32,22 @@ import java.util.stream.Stream;
  * answers on a port: the child is given {@code PORT=0} (or the fixed {@link LocalServer#port()}), binds the
  * port itself, and its own line {@code Server listening at http://127.0.0.1:<port>} gives the address; no
  * probe socket leaves a gap for another process to take the port. A fixed port that another process holds
- * makes the child fail to bind and exit, and {@link #start} fails naming the port. Thread-safe. Not API.
+ * makes the child fail to bind and exit, and {@link #start} fails naming the port.
+ *
+ * <p>Where there is a POSIX {@code sh} (not on Windows) the server runs under a {@link Supervisor} whose standard
+ * input is a pipe from this JVM: when the pipe closes, because {@link #stop()} closed it or because the JVM died (even
+ * by {@code SIGKILL}), the supervisor stops the server and its browsers. Thread-safe. Not API.
  */
 public final class LocalServerProcess {
   private static final String HOST = "127.0.0.1";
   private static final int LAST_LINES = 20;
+  /** How long the JVM waits for the supervisor beyond the stop timeout before it kills the processes itself. */
+  private static final long SUPERVISOR_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private final LocalServer settings;
+  /** The server, or the {@link Supervisor} it runs under. */
   private final Process process;
+  private final boolean supervised;
   private final long pid;
   /** Set once the server said where it listens, before {@link #start} returns. */
   private volatile String baseUrl;
@@ -49,10 +57,11 @@ public final class LocalServerProcess {
   private final Thread shutdownHook;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private LocalServerProcess(LocalServer settings, Process process, Path workDir, ServerOutput output,
-      StartHook startHook) {
+  private LocalServerProcess(LocalServer settings, Process process, boolean supervised, Path workDir,
+      ServerOutput output, StartHook startHook) {
     this.settings = settings;
     this.process = process;
+    this.supervised = supervised;
     this.pid = ProcessTree.pid(process);
     this.workDir = workDir;
     this.output = output;
@@ -75,7 +84,10 @@ public final class LocalServerProcess {
       throw new LocalServerException("Cannot create a temporary directory for the local Stagehand server",
           Collections.<String>emptyList(), e);
     }
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    boolean supervised = Supervisor.available();
+    ProcessBuilder builder = new ProcessBuilder(
+        supervised ? Supervisor.wrap(command, settings.stopTimeout().toMillis(), workDir) : command)
+        .directory(workDir.toFile());
     environment(builder.environment(), settings, workDir, chrome);
     ServerOutput.LOG.info("Starting the local Stagehand server {} on {}:{}", String.join(" ", command), HOST,
         settings.port() != 0 ? settings.port() : "a free port");
@@ -92,10 +104,12 @@ public final class LocalServerProcess {
     ServerOutput output = new ServerOutput("stagehand-server-" + (pid >= 0 ? pid : System.identityHashCode(process)));
     output.read(process.getInputStream(), false);
     output.read(process.getErrorStream(), true);
-    closeQuietly(process);
+    if (!supervised) {
+      closeQuietly(process); // the server reads nothing; a supervisor's standard input is its lifeline, kept open
+    }
     StartHook hook = new LocalStartHook(
         new LocalBrowserDefaults(chrome.orElse(null), settings.headless(), LocalBrowserDefaults.runsAsRoot()), output);
-    LocalServerProcess server = new LocalServerProcess(settings, process, workDir, output, hook);
+    LocalServerProcess server = new LocalServerProcess(settings, process, supervised, workDir, output, hook);
     try {
       Runtime.getRuntime().addShutdownHook(server.shutdownHook);
       server.awaitReady(started);
@@ -107,7 +121,7 @@ public final class LocalServerProcess {
       ServerOutput.LOG.warn("No Chromium found on the PATH ({}): sessions started without a browser leave it to the"
           + " server to find one; set LocalServer.chromePath or CHROME_PATH", LocalBrowserDefaults.BROWSER_NAMES);
     }
-    ServerOutput.LOG.info("The local Stagehand server is ready at {} (pid {}, {} ms)", server.baseUrl, pid,
+    ServerOutput.LOG.info("The local Stagehand server is ready at {} (pid {}, {} ms)", server.baseUrl, server.pid(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     return server;
   }
@@ -137,11 +151,19 @@ public final class LocalServerProcess {
     return startHook;
   }
 
+  /** The server's process id: the supervisor's word for it, else that of the process started; -1 if unknown. */
+  private long pid() {
+    long server = output.serverPid();
+    return server >= 0 || supervised ? server : pid;
+  }
+
   /**
-   * Stops the server: SIGTERM to it and its browsers, then, once they have exited (on Java 8, which cannot see them:
-   * the server) or {@link LocalServer#stopTimeout()} has passed, SIGKILL to whatever is left; then deletes its
-   * temporary directory. The server delays its own exit by 10 s after SIGTERM, for load balancers; it has nothing to
-   * save, so that is not waited for. Idempotent.
+   * Stops the server: SIGTERM to its browsers, then, once they have exited or {@link LocalServer#stopTimeout()} has
+   * passed, SIGKILL to whatever is left, the server too; then deletes its temporary directory. The server delays its
+   * own exit by 10 s after SIGTERM, for load balancers; it has nothing to save, so that is not waited for. Under a
+   * {@link Supervisor} (closing its pipe asks it to do this) the JVM only waits, and kills the processes it knows
+   * itself if the supervisor has not finished 5 s after the stop timeout; without one (Windows) it signals them
+   * itself: on Java 8, which cannot see the browsers, only the server. Idempotent.
    */
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {
@@ -158,14 +180,28 @@ public final class LocalServerProcess {
     output.stopping();
     long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
     ProcessTree tree = ProcessTree.of(process);
-    List<Long> browsers = tree.descendantPids();
-    tree.terminate();
+    List<Long> browsers = new ArrayList<>(tree.descendantPids());
+    if (supervised) {
+      browsers.removeAll(tree.childPids()); // the server, and the supervisor's watcher
+    }
+    boolean running = process.isAlive();
     try {
-      boolean exited = tree.awaitDescendants(deadline);
+      boolean exited;
+      if (supervised) {
+        closeQuietly(process);
+        boolean finished = tree.awaitRoot(deadline + SUPERVISOR_MARGIN_NANOS);
+        exited = finished && (!running || process.exitValue() == 0);
+        if (finished) { // a process killed after its parent is gone once init has collected it; then close() returns
+          tree.awaitDescendants(deadline + SUPERVISOR_MARGIN_NANOS);
+        }
+      } else {
+        tree.terminate();
+        exited = tree.awaitDescendants(deadline);
+      }
       tree.kill();
       tree.awaitRoot(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
       output.awaitEnd(1_000);
-      ServerOutput.LOG.info("Stopped the local Stagehand server at {} (pid {}{}){}", where(), pid,
+      ServerOutput.LOG.info("Stopped the local Stagehand server at {} (pid {}{}){}", where(), pid(),
           browsers.isEmpty() ? "" : ", and its processes " + browsers, exited ? "" : ": killed after the stop timeout");
     } catch (InterruptedException e) {
       interrupted = true;
@@ -298,13 +334,16 @@ public final class LocalServerProcess {
 
   private static void closeQuietly(Process process) {
     try {
-      process.getOutputStream().close(); // the server reads nothing
+      process.getOutputStream().close();
     } catch (IOException ignored) {
       // nothing to release
     }
   }
 
   private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return; // the supervisor deleted it
+    }
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path file : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) { // children first
         Files.deleteIfExists(file);
@@ -320,6 +359,6 @@ public final class LocalServerProcess {
 
   @Override
   public String toString() {
-    return "LocalServerProcess{" + where() + ", pid " + pid + (stopped.get() ? ", stopped" : "") + "}";
+    return "LocalServerProcess{" + where() + ", pid " + pid() + (stopped.get() ? ", stopped" : "") + "}";
   }
 }

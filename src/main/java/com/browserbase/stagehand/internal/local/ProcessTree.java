@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 final class ProcessTree {
   private static final Method PID = method("java.lang.Process", "pid");
   private static final Method DESCENDANTS = method("java.lang.Process", "descendants");
+  private static final Method CHILDREN = method("java.lang.Process", "children");
   private static final Method HANDLE_PID = method("java.lang.ProcessHandle", "pid");
   private static final Method HANDLE_IS_ALIVE = method("java.lang.ProcessHandle", "isAlive");
   private static final Method HANDLE_DESTROY = method("java.lang.ProcessHandle", "destroy");
@@ -48,6 +49,16 @@ final class ProcessTree {
   /** The ids of the descendants, for logs. */
   List<Long> descendantPids() {
     return descendants.stream().map(handle -> (Long) call(HANDLE_PID, handle)).collect(Collectors.toList());
+  }
+
+  /** The ids of the root's children, as they are now; empty on Java 8. */
+  List<Long> childPids() {
+    if (CHILDREN == null) {
+      return Collections.emptyList();
+    }
+    try (Stream<?> stream = (Stream<?>) call(CHILDREN, root)) {
+      return stream.map(handle -> (Long) call(HANDLE_PID, handle)).collect(Collectors.toList());
+    }
   }
 
   /** Asks every process of the tree to exit (SIGTERM), the descendants first. */

@@ -46,6 +46,8 @@ final class ServerOutput {
   private volatile boolean stopping;
   /** What the server said it listens at ({@code http://127.0.0.1:41234}), or {@code null} before it said so. */
   private volatile String listeningAt;
+  /** The server's process id, as its {@link Supervisor} said, or -1. */
+  private volatile long serverPid = -1;
 
   /** {@code name} (such as {@code stagehand-server-12345}) names the reader threads. */
   ServerOutput(String name) {
@@ -79,6 +81,11 @@ final class ServerOutput {
    */
   String listeningAt() {
     return listeningAt;
+  }
+
+  /** The server's process id, once its {@link Supervisor} has said it (its first line), or -1. */
+  long serverPid() {
+    return serverPid;
   }
 
   /** The last lines, shortened, oldest first. */
@@ -131,6 +138,12 @@ final class ServerOutput {
 
   void accept(String line, boolean stderr) {
     if (line.trim().isEmpty()) {
+      return;
+    }
+    Matcher supervisor = Supervisor.SERVER_PID.matcher(line);
+    if (!stderr && serverPid < 0 && supervisor.matches()) {
+      serverPid = Long.parseLong(supervisor.group(1));
+      LOG.debug(line);
       return;
     }
     JsonNode json = parse(line);

@@ -55,6 +55,19 @@ class ServerOutputTest {
   }
 
   @Test
+  void theSupervisorsFirstLineGivesTheServersPidAndIsNotKeptLaterOnesAreTheServers() {
+    assertThat(output.serverPid()).isEqualTo(-1);
+
+    output.accept("stagehand-java supervisor: server pid 4242", false);
+    output.accept("stagehand-java supervisor: server pid 1", false);
+
+    assertThat(output.serverPid()).isEqualTo(4242);
+    assertThat(output.lastLines(5)).containsExactly("stagehand-java supervisor: server pid 1");
+    assertThat(events()).isEqualTo("DEBUG stagehand-java supervisor: server pid 4242\n"
+        + "DEBUG stagehand-java supervisor: server pid 1");
+  }
+
+  @Test
   void linesAreKeptShortenedAndErrorsCanBeAskedForSinceAMark() {
     output.accept("{\"level\":\"error\",\"msg\":\"Uncaught Exception:\",\"err\":{\"message\":\"spawn x ENOENT\"}}", false);
     long mark = output.mark();
