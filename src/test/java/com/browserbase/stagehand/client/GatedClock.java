@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A fixed clock whose first reading waits, after saying so in {@link #reached}, until {@link #release} opens
- * (10 s at most). The client reads its clock once when it registers a session a start answered, so a test
- * can hold that moment open, after the answer and before the caller has the session, and do something there.
+ * (30 s at most: under load a close() held open at that moment can take seconds). The client reads its clock
+ * once when it registers a session a start answered, so a test can hold that moment open, after the answer and
+ * before the caller has the session, and do something there.
  */
 final class GatedClock extends Clock {
   final CountDownLatch reached = new CountDownLatch(1);
@@ -26,7 +27,7 @@ final class GatedClock extends Clock {
     if (reached.getCount() > 0) {
       reached.countDown();
       try {
-        release.await(10, TimeUnit.SECONDS);
+        release.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
