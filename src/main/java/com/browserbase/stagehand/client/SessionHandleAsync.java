@@ -3,6 +3,7 @@ package com.browserbase.stagehand.client;
 import com.browserbase.stagehand.core.RequestOptions;
 import com.browserbase.stagehand.core.http.AsyncStreamResponse;
 import com.browserbase.stagehand.internal.cache.ActCache;
+import com.browserbase.stagehand.internal.runtime.Futures;
 import com.browserbase.stagehand.internal.session.Handles;
 import com.browserbase.stagehand.internal.session.NewTabs;
 import com.browserbase.stagehand.internal.session.SessionCalls;
@@ -205,7 +206,7 @@ final class SessionHandleAsync extends SessionView<StagehandSessionAsync, Comple
 
   private static <V> void complete(CompletableFuture<V> result, Throwable error, java.util.function.Supplier<V> value) {
     if (error != null) {
-      result.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+      result.completeExceptionally(Futures.unwrap(error));
       return;
     }
     try {

@@ -6,6 +6,7 @@ import com.browserbase.stagehand.internal.cache.CdpConnection;
 import com.browserbase.stagehand.internal.http.ClientState;
 import com.browserbase.stagehand.internal.http.HttpTransport;
 import com.browserbase.stagehand.internal.runtime.Checks;
+import com.browserbase.stagehand.internal.runtime.Futures;
 import com.browserbase.stagehand.internal.session.Operation;
 import com.browserbase.stagehand.internal.session.SessionRegistry;
 import com.browserbase.stagehand.internal.session.StartHook;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import okhttp3.OkHttpClient;
 
 /**
@@ -75,7 +75,7 @@ final class SessionHandles {
     CompletableFuture<StagehandSessionAsync> result = new CompletableFuture<>();
     start.whenComplete((started, error) -> {
       if (error != null) {
-        result.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        result.completeExceptionally(Futures.unwrap(error));
         return;
       }
       ClientSession session;

@@ -2,6 +2,7 @@ package com.browserbase.stagehand.internal.cache;
 
 import com.browserbase.stagehand.errors.BadRequestException;
 import com.browserbase.stagehand.errors.UnprocessableEntityException;
+import com.browserbase.stagehand.internal.runtime.Futures;
 import com.browserbase.stagehand.internal.runtime.JsString;
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.models.sessions.ActOptions;
@@ -226,7 +227,7 @@ public final class ActCache {
       if (result.isCancelled()) {
         call.cancel(true);
       }
-      call.whenComplete((value, error) -> step(() -> then.accept(value, unwrap(error))));
+      call.whenComplete((value, error) -> step(() -> then.accept(value, Futures.unwrap(error))));
     }
 
     /**
@@ -237,7 +238,7 @@ public final class ActCache {
       if (blocking) {
         awaitQuietly(future);
       }
-      future.whenComplete((value, error) -> step(() -> then.accept(value, unwrap(error))));
+      future.whenComplete((value, error) -> step(() -> then.accept(value, Futures.unwrap(error))));
     }
 
     void start(String pageUrl) {
@@ -418,7 +419,7 @@ public final class ActCache {
       }
       String json = signer != null ? signer.sign(key, stored.toJson()) : stored.toJson();
       return store.writeAsync(key, json).handle((written, error) -> {
-        Throwable failure = unwrap(error);
+        Throwable failure = Futures.unwrap(error);
         if (failure == null) {
           return "stored " + actions.size() + " action" + (actions.size() == 1 ? "" : "s");
         } else if (failure instanceof ActCacheStore.Unavailable) {
@@ -438,10 +439,6 @@ public final class ActCache {
       marked.put(STATUS_PROPERTY, status);
       result.complete(Json.convert(marked, ActResultData.class));
     }
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
   }
 
   /** Waits for {@code future}, which ends within a store's bound, through interrupts (restoring the flag after). */

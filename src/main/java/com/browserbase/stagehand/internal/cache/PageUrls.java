@@ -1,5 +1,6 @@
 package com.browserbase.stagehand.internal.cache;
 
+import com.browserbase.stagehand.internal.runtime.Futures;
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +76,7 @@ public final class PageUrls implements CdpConnection.Listener {
    * known. Without a question to the browser once its events flow; never completes exceptionally; within the budget.
    */
   public CompletableFuture<String> current(String frameId) {
-    String fallback = frameId == null ? navigated : navigatedTabs.get(frameId);
+    String fallback = lastNavigated(frameId);
     cdp.connect();
     if (!cdp.usable()) {
       return CompletableFuture.completedFuture(fallback);
@@ -94,7 +94,7 @@ public final class PageUrls implements CdpConnection.Listener {
       if (error == null) {
         return orElse(url(frameId), fallback);
       }
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      Throwable cause = Futures.unwrap(error);
       if (cause instanceof TimeoutException) {
         cdp.giveUp();
       }
@@ -113,6 +113,11 @@ public final class PageUrls implements CdpConnection.Listener {
     } catch (ExecutionException | TimeoutException e) {
       // current() answers its fallback itself; a wait past the budget falls back here
     }
+    return lastNavigated(frameId);
+  }
+
+  /** The last URL navigated to in {@code frameId}'s tab, or ({@code null}) through a view aimed at no tab. */
+  private String lastNavigated(String frameId) {
     return frameId == null ? navigated : navigatedTabs.get(frameId);
   }
 

@@ -3,11 +3,11 @@ package com.browserbase.stagehand.internal.http;
 import com.browserbase.stagehand.core.http.AsyncStreamResponse;
 import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.internal.runtime.Checks;
+import com.browserbase.stagehand.internal.runtime.Futures;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,7 +43,7 @@ final class AsyncEventStream implements AsyncStreamResponse<StreamEvent> {
     }
     started.whenComplete((stream, error) -> {
       if (error != null) {
-        run(executor, () -> finish(handler, closed ? null : unwrap(error)));
+        run(executor, () -> finish(handler, closed ? null : Futures.unwrap(error)));
       } else {
         run(executor, () -> deliver(stream, handler));
       }
@@ -85,10 +85,6 @@ final class AsyncEventStream implements AsyncStreamResponse<StreamEvent> {
         completed.completeExceptionally(error);
       }
     }
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
   }
 
   @Override

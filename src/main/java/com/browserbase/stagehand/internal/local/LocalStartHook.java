@@ -1,11 +1,11 @@
 package com.browserbase.stagehand.internal.local;
 
+import com.browserbase.stagehand.internal.runtime.Futures;
 import com.browserbase.stagehand.internal.session.StartHook;
 import com.browserbase.stagehand.local.LocalServerException;
 import com.browserbase.stagehand.models.sessions.SessionStartParams;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -45,7 +45,7 @@ final class LocalStartHook implements StartHook {
       if (failure == null) {
         result.complete(value);
       } else {
-        explain(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure, mark);
+        explain(Futures.unwrap(failure), mark);
         result.completeExceptionally(failure);
       }
     });

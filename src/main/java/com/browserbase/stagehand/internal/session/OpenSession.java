@@ -5,10 +5,10 @@ import com.browserbase.stagehand.errors.NotFoundException;
 import com.browserbase.stagehand.internal.cache.ActCache;
 import com.browserbase.stagehand.internal.cache.SessionCache;
 import com.browserbase.stagehand.internal.http.HttpTransport;
+import com.browserbase.stagehand.internal.runtime.Futures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -114,7 +114,7 @@ public class OpenSession {
       return mine.thenApply(done -> done);
     }
     call.whenComplete((answer, error) -> {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      Throwable cause = Futures.unwrap(error);
       if (cause == null || cause instanceof NotFoundException) {
         mine.complete(null);
       } else {

@@ -1,6 +1,7 @@
 package com.browserbase.stagehand.internal.session;
 
 import com.browserbase.stagehand.errors.StagehandIoException;
+import com.browserbase.stagehand.internal.runtime.Futures;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public final class SessionRegistry<S extends OpenSession> {
   public static void warnIfNotEnded(String id, CompletableFuture<Void> end) {
     end.whenComplete((done, failure) -> {
       if (failure != null) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = Futures.unwrap(failure);
         LOG.warn("Could not end session {}, left running until the server ends it: {}", id, cause.getMessage());
       }
     });
