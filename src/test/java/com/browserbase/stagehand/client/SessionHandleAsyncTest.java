@@ -457,11 +457,13 @@ class SessionHandleAsyncTest {
   void anOpenAnsweredAfterItsClientClosedFailsAndEndsTheSessionTheStartMade() throws Exception {
     GatedClock clock = new GatedClock(java.time.Instant.parse("2026-11-29T12:00:00Z"));
     StagehandClient derived = mock.newClient(b -> b.clock(clock)).withOptions(b -> b.maxRetries(0));
+    java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.BlockingQueue<RecordedRequest> ends = new java.util.concurrent.LinkedBlockingQueue<>();
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         if (request.getTarget().endsWith("/start")) {
+          awaitQuietly(opened); // answered once open() has returned: register() then runs on OkHttp's thread
           return json(STARTED);
         }
         ends.add(request);
@@ -471,6 +473,7 @@ class SessionHandleAsyncTest {
 
     CompletableFuture<StagehandSessionAsync> open = derived.async().sessions().open(
         SessionStartParams.builder().modelName("m").build());
+    opened.countDown();
     assertThat(clock.reached.await(5, TimeUnit.SECONDS)).as("the start answered and s-1 is being registered").isTrue();
     derived.close();
     clock.release.countDown();
@@ -482,6 +485,15 @@ class SessionHandleAsyncTest {
     assertThat(derived.sessions().opened()).isEmpty();
   }
 
+  /** Waits up to 10 s for {@code latch}, for a dispatcher that must not answer before the test is ready. */
+  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /**
    * The same moment on the client that owns the pools: its close has shut the HTTP dispatcher down, so the end
    * that register() sends while closing goes out on the calling thread; the session the start made is ended.
@@ -490,11 +502,13 @@ class SessionHandleAsyncTest {
   void anOpenAnsweredAfterTheRootClientClosedEndsTheSessionTheStartMade() throws Exception {
     GatedClock clock = new GatedClock(java.time.Instant.parse("2026-11-29T12:00:00Z"));
     StagehandClient root = mock.newClient(b -> b.clock(clock));
+    java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.BlockingQueue<RecordedRequest> ends = new java.util.concurrent.LinkedBlockingQueue<>();
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         if (request.getTarget().endsWith("/start")) {
+          awaitQuietly(opened); // answered once open() has returned: register() then runs on OkHttp's thread
           return json(STARTED);
         }
         ends.add(request);
@@ -504,6 +518,7 @@ class SessionHandleAsyncTest {
 
     CompletableFuture<StagehandSessionAsync> open = root.async().sessions().open(
         SessionStartParams.builder().modelName("m").build());
+    opened.countDown();
     assertThat(clock.reached.await(5, TimeUnit.SECONDS)).isTrue();
     root.close();
     clock.release.countDown();
