@@ -1,6 +1,7 @@
 package com.browserbase.stagehand.client;
 
 import com.browserbase.stagehand.cache.ActionCache;
+import com.browserbase.stagehand.core.events.CallListener;
 import com.browserbase.stagehand.errors.SessionsNotEndedException;
 import com.browserbase.stagehand.internal.cache.ActCache;
 import com.browserbase.stagehand.internal.http.ClientConfig;
@@ -244,6 +245,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
     private Duration endSessionsTimeout = Duration.ofSeconds(END_SESSIONS_SECONDS);
     private LocalServer localServer;
     private ActionCache actionCache;
+    private CallListener callListener;
     private boolean allowPlainHttp;
     // Values set by a setter are not replaced by fromEnv(), whichever is called first.
     private boolean explicitServer; // baseUrl(...) or localServer(...), whichever came last
@@ -495,6 +497,17 @@ public final class StagehandOkHttpClient implements StagehandClient {
       return this;
     }
 
+    /**
+     * Tells {@code callListener} what the client's calls do: each call's start and end, its retries, its stream's
+     * events, and how the action cache served an act (see {@link CallListener}). Events are delivered on a thread
+     * of the client's own, so that no call waits on the listener. Clients made with {@link
+     * StagehandClient#withOptions} keep it, unless they set another.
+     */
+    public Builder callListener(CallListener callListener) {
+      this.callListener = Checks.notNull(callListener, "callListener");
+      return this;
+    }
+
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
@@ -639,6 +652,7 @@ public final class StagehandOkHttpClient implements StagehandClient {
       copy.endSessionsTimeout = endSessionsTimeout;
       copy.localServer = localServer;
       copy.actionCache = actionCache;
+      copy.callListener = callListener;
       copy.allowPlainHttp = allowPlainHttp;
       copy.explicitServer = explicitServer;
       copy.explicitApiKey = explicitApiKey;

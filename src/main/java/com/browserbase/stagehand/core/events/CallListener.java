@@ -1,0 +1,44 @@
+package com.browserbase.stagehand.core.events;
+
+/**
+ * Told what a client's calls do: when each starts and ends, when a retry is scheduled, when a stream delivers an
+ * event, and how the action cache served an act by instruction. Every method does nothing by default: override
+ * those you need.
+ *
+ * <p>The events are delivered in order, one at a time, on a thread of the client's own, never the caller's: a call
+ * never waits on a listener, and a slow listener delays only the events after it (up to 65,536 wait; beyond that they
+ * are dropped, with one WARN). An exception a method throws is logged at WARN and ignored. Closing the client
+ * delivers the events already made, then stops that thread. Only {@link #captureContext()} runs on the calling
+ * thread.
+ *
+ * <p>An event never holds a secret, a request or response body, or an exception's message: names, ids, counts,
+ * durations, HTTP statuses and exception types only. The session id is an identifier, not a credential.
+ */
+public interface CallListener {
+  /**
+   * Called on the calling thread as a call (or an act through the action cache) begins, to capture what the later
+   * events need of that thread, such as the current trace context; handed back as {@link CallEvent#context()}.
+   * Must be quick and must not block. {@code null} by default: nothing captured.
+   */
+  default Object captureContext() {
+    return null;
+  }
+
+  /** A call began (before its first attempt). */
+  default void callStarted(CallStarted event) {}
+
+  /** An attempt failed and the call will be sent again after {@link RetryScheduled#delay()}. */
+  default void retryScheduled(RetryScheduled event) {}
+
+  /** A streaming call's stream delivered an event. */
+  default void streamEventReceived(StreamEventReceived event) {}
+
+  /** A call ended: answered, failed, cancelled, or (a stream) read to its end or closed. */
+  default void callEnded(CallEnded event) {}
+
+  /**
+   * An act by instruction through the client's action cache ended. The calls it made (the replayed actions, or the
+   * model's act) are reported as calls of their own, with {@link CallEvent#operation()} {@code act}.
+   */
+  default void cachedActEnded(CachedActEnded event) {}
+}
