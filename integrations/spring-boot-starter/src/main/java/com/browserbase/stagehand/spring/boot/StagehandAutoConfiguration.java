@@ -61,9 +61,7 @@ public class StagehandAutoConfiguration {
 
   /**
    * Every {@link CallListener} bean as one listener, in {@code @Order}; null when there is none. The Micrometer
-   * observation ({@code stagehand-java-micrometer}) will be one more {@code CallListener} bean, made by an
-   * auto-configuration of its own guarded by its class and by the {@code ObservationRegistry} and {@code
-   * MeterRegistry} beans: nothing here changes for it.
+   * listener of {@link StagehandObservationAutoConfiguration} is one of them.
    */
   static CallListener callListener(ObjectProvider<CallListener> callListeners) {
     return CompositeCallListener.of(callListeners.orderedStream().collect(Collectors.toList()));

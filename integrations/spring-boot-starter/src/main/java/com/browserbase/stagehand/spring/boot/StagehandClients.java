@@ -47,6 +47,7 @@ final class StagehandClients {
     if (local.getChromePath() != null) {
       server.chromePath(local.getChromePath());
     }
+    local.getEnvironment().forEach(server::putEnvironment);
     return server.build();
   }
 }

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -242,6 +244,12 @@ public class StagehandProperties implements InitializingBean {
     /** How long the server may take to become ready before the application's start fails. */
     private Duration readyTimeout = Duration.ofSeconds(30);
 
+    /**
+     * Variables added to the server's environment, such as OPENAI_BASE_URL for a model behind a gateway, or a proxy.
+     * Their values are masked in the actuator and in toString(): they may hold keys.
+     */
+    private Map<String, String> environment = new LinkedHashMap<>();
+
     /** Whether local mode is on. */
     public boolean isEnabled() {
       return enabled;
@@ -260,6 +268,16 @@ public class StagehandProperties implements InitializingBean {
     /** Sets the server to run. */
     public void setServer(Path server) {
       this.server = server;
+    }
+
+    /** The variables added to the server's environment. */
+    public Map<String, String> getEnvironment() {
+      return environment;
+    }
+
+    /** Sets the variables added to the server's environment. */
+    public void setEnvironment(Map<String, String> environment) {
+      this.environment = environment != null ? new LinkedHashMap<>(environment) : new LinkedHashMap<>();
     }
 
     /** The node executable, or null for the one on the PATH. */
@@ -327,7 +345,9 @@ public class StagehandProperties implements InitializingBean {
     public String toString() {
       return enabled ? "{enabled, server=" + server + (node != null ? ", node=" + node : "")
           + (chromePath != null ? ", chromePath=" + chromePath : "") + ", headless=" + headless + ", port=" + port
-          + ", readyTimeout=" + readyTimeout + "}" : "{disabled}";
+          + ", readyTimeout=" + readyTimeout
+          + (environment.isEmpty() ? "" : ", environment=" + environment.keySet() + " (values masked)") + "}"
+          : "{disabled}";
     }
   }
 

@@ -6,7 +6,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
  * Masks the starter's secrets in {@code /actuator/env} and {@code /actuator/configprops}, even with {@code
- * show-values=always}: the API keys and the cache's signing key wholly, the Redis URI's user name and password. The
+ * show-values=always}: the API keys, the cache's signing key and the local server's environment variables wholly, the Redis URI's user name and password. The
  * keys are matched in every form Boot shows them ({@code stagehand.model-api-key}, {@code stagehand.modelApiKey},
  * {@code STAGEHAND_MODEL_API_KEY}).
  */
@@ -24,7 +24,8 @@ final class StagehandSanitizingFunction implements SanitizingFunction {
       case "stagehandcacheredisuri":
         return data.withValue(Secrets.withoutUserInfo(String.valueOf(data.getValue())));
       default:
-        return data;
+        // stagehand.local.environment.X: a variable of the local server, which may be a key.
+        return canonical(data.getKey()).startsWith("stagehandlocalenvironment") ? data.withSanitizedValue() : data;
     }
   }
 

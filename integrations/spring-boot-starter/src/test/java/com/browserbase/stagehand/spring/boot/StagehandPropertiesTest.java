@@ -65,6 +65,7 @@ class StagehandPropertiesTest {
     local.setHeadless(false);
     local.setPort(4123);
     local.setReadyTimeout(Duration.ofSeconds(45));
+    local.setEnvironment(java.util.Map.of("OPENAI_BASE_URL", "http://gateway.internal/v1"));
 
     LocalServer server = StagehandClients.localServer(local);
 
@@ -74,6 +75,9 @@ class StagehandPropertiesTest {
     assertThat(server.headless()).isFalse();
     assertThat(server.port()).isEqualTo(4123);
     assertThat(server.readyTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(server.environment()).containsEntry("OPENAI_BASE_URL", "http://gateway.internal/v1");
+    assertThat(local.toString()).contains("environment=[OPENAI_BASE_URL] (values masked)")
+        .doesNotContain("gateway.internal");
     assertThat(StagehandClients.localServer(new StagehandProperties.Local() {{ setServer(Paths.get("/s")); }}))
         .satisfies(defaults -> {
           assertThat(defaults.headless()).isTrue();

@@ -23,6 +23,7 @@ class StagehandSanitizingTest {
   private static final String SIGNING_KEY = "signing-secret-0003-0123456789-0123456789";
   private static final String REDIS_PASSWORD = "redis-secret-0004";
   private static final String ENV_MODEL_KEY = "sk-secret-from-env-0005";
+  private static final String SERVER_ENV_KEY = "sk-secret-server-env-0006";
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(StagehandAutoConfiguration.class))
@@ -30,7 +31,8 @@ class StagehandSanitizingTest {
       .withPropertyValues("stagehand.browserbase-api-key=" + BB_KEY, "stagehand.model-api-key=" + MODEL_KEY,
           "stagehand.cache.signing-key=" + SIGNING_KEY,
           "stagehand.cache.redis.uri=redis://app:" + REDIS_PASSWORD + "@cache.internal:6379/2",
-          "stagehand.browserbase-project-id=project-visible")
+          "stagehand.browserbase-project-id=project-visible",
+          "stagehand.local.environment.OPENAI_API_KEY=" + SERVER_ENV_KEY)
       .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
           new SystemEnvironmentPropertySource("test-env", Map.of("STAGEHAND_MODEL_API_KEY", ENV_MODEL_KEY))));
 
@@ -39,8 +41,9 @@ class StagehandSanitizingTest {
     runner.run(context -> {
       EnvironmentEndpoint endpoint = new EnvironmentEndpoint(context.getEnvironment(), functions(context), Show.ALWAYS);
       String shown = new ObjectMapper().writeValueAsString(endpoint.environment("stagehand.*|STAGEHAND_.*"));
-      assertThat(shown).doesNotContain(BB_KEY, MODEL_KEY, SIGNING_KEY, REDIS_PASSWORD, ENV_MODEL_KEY)
-          .contains("redis://******@cache.internal:6379/2", "project-visible", "STAGEHAND_MODEL_API_KEY");
+      assertThat(shown).doesNotContain(BB_KEY, MODEL_KEY, SIGNING_KEY, REDIS_PASSWORD, ENV_MODEL_KEY, SERVER_ENV_KEY)
+          .contains("redis://******@cache.internal:6379/2", "project-visible", "STAGEHAND_MODEL_API_KEY",
+              "stagehand.local.environment.OPENAI_API_KEY");
       String entry = new ObjectMapper().writeValueAsString(endpoint.environmentEntry("stagehand.model-api-key"));
       assertThat(entry).doesNotContain(MODEL_KEY, ENV_MODEL_KEY).contains("******");
     });
@@ -53,8 +56,8 @@ class StagehandSanitizingTest {
           Show.ALWAYS);
       endpoint.setApplicationContext(context);
       String shown = new ObjectMapper().writeValueAsString(endpoint.configurationPropertiesWithPrefix("stagehand"));
-      assertThat(shown).doesNotContain(BB_KEY, MODEL_KEY, SIGNING_KEY, REDIS_PASSWORD, ENV_MODEL_KEY)
-          .contains("redis://******@cache.internal:6379/2", "project-visible", "modelApiKey");
+      assertThat(shown).doesNotContain(BB_KEY, MODEL_KEY, SIGNING_KEY, REDIS_PASSWORD, ENV_MODEL_KEY, SERVER_ENV_KEY)
+          .contains("redis://******@cache.internal:6379/2", "project-visible", "modelApiKey", "OPENAI_API_KEY");
     });
   }
 
