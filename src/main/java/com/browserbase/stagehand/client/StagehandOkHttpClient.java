@@ -4,6 +4,7 @@ import com.browserbase.stagehand.cache.ActionCache;
 import com.browserbase.stagehand.core.events.CallListener;
 import com.browserbase.stagehand.errors.SessionsNotEndedException;
 import com.browserbase.stagehand.internal.cache.ActCache;
+import com.browserbase.stagehand.internal.http.CallEvents;
 import com.browserbase.stagehand.internal.http.ClientConfig;
 import com.browserbase.stagehand.internal.http.ClientState;
 import com.browserbase.stagehand.internal.http.HttpTransport;
@@ -70,6 +71,8 @@ public final class StagehandOkHttpClient implements StagehandClient {
   public static final long DEFAULT_MAX_RESPONSE_BYTES = ReadLimit.DEFAULT_MAX_RESPONSE_BYTES;
   /** How long {@link #close()} waits for the sessions still open to end, retries included. */
   private static final int END_SESSIONS_SECONDS = 15;
+  /** How long {@link #close()} waits, after that, for the call listener to take the events still queued. */
+  private static final long LISTENER_WAIT_MS = 5_000;
 
   private final Builder settings;
   private final OkHttpClient http;
@@ -82,11 +85,15 @@ public final class StagehandOkHttpClient implements StagehandClient {
   /** Whether closing this client stops {@link #local}: only the client that started it does. */
   private final boolean ownsLocal;
   private final String baseUrl;
+  /** Where this client's calls are reported; shared with the client it derives from when the listener is the same. */
+  private final CallEvents events;
+  /** Whether {@link #events} is this client's own (a listener it set), stopped when it closes. */
+  private final boolean ownsEvents;
   private final SessionService sessions;
   private final StagehandClientAsync async;
 
   private StagehandOkHttpClient(Builder settings, OkHttpClient http, boolean ownsHttp, ClientState state,
-      SessionRegistry<ClientSession> registry, LocalServerProcess local, boolean ownsLocal) {
+      SessionRegistry<ClientSession> registry, LocalServerProcess local, boolean ownsLocal, CallEvents parentEvents) {
     this.settings = settings;
     this.http = http;
     this.ownsHttp = ownsHttp;
@@ -95,11 +102,13 @@ public final class StagehandOkHttpClient implements StagehandClient {
     this.local = local;
     this.ownsLocal = ownsLocal;
     this.baseUrl = local != null ? local.baseUrl() : settings.baseUrl;
+    this.events = state.callEvents(settings.callListener, parentEvents);
+    this.ownsEvents = events != CallEvents.NONE && events != parentEvents;
     ClientConfig config = new ClientConfig(HttpUrl.get(baseUrl), settings.browserbaseApiKey,
         settings.browserbaseProjectId, settings.modelApiKey, settings.maxRetries, settings.timeout,
         settings.connectTimeout, settings.responseValidation, settings.headers.build(), settings.maxResponseBytes);
     HttpTransport transport = new HttpTransport(
-        http, config, state, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler);
+        http, config, state, new RetryPolicy(settings.clock), settings.sleeper, settings.scheduler, events);
     StartHook starts = local != null ? local.startHook() : StartHook.NONE;
     SessionHandles handles = new SessionHandles(transport, starts, state, registry, settings.clock,
         settings.actionCache != null ? ActCache.of(settings.actionCache) : null, http);
@@ -140,13 +149,15 @@ public final class StagehandOkHttpClient implements StagehandClient {
     if (copy.localServer != null && copy.localServer != settings.localServer) {
       throw new IllegalArgumentException("withOptions cannot start another local server: build a new client for it");
     }
-    return copy.buildSharing(http, state.derive(), registry, copy.localServer != null ? local : null);
+    return copy.buildSharing(http, state.derive(), registry, copy.localServer != null ? local : null, events);
   }
 
   /**
    * {@inheritDoc} Here the calls cancelled fail with {@code "... was cancelled: the client was closed"},
    * the open sessions are ended all at once, retries included, for at most {@value #END_SESSIONS_SECONDS} s,
-   * a pool of your own {@link OkHttpClient} is left alone, and the local server's browsers stop too.
+   * a pool of your own {@link OkHttpClient} is left alone, and the local server's browsers stop too. Last, the call
+   * listener is handed what is still queued (the ends of those sessions included; waited for at most 5 s), and its
+   * thread ends.
    */
   @Override
   public void close() {
@@ -164,8 +175,12 @@ public final class StagehandOkHttpClient implements StagehandClient {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
       }
-      if (ownsLocal) {
-        local.stop();
+      try {
+        if (ownsLocal) {
+          local.stop();
+        }
+      } finally {
+        state.closeCallEvents(events, ownsEvents, LISTENER_WAIT_MS);
       }
     }
     if (!left.isEmpty()) {
@@ -576,15 +591,15 @@ public final class StagehandOkHttpClient implements StagehandClient {
       }
       Transports.guard(http, owns ? null : okHttpClient, maxIdleConnection.toMillis());
       return new StagehandOkHttpClient(copy(), configure(http).build(), owns, ClientState.root(), new SessionRegistry<>(), local,
-          local != null);
+          local != null, null);
     }
 
     StagehandClient buildSharing(OkHttpClient shared, ClientState state, SessionRegistry<ClientSession> registry,
-        LocalServerProcess local) {
+        LocalServerProcess local, CallEvents parentEvents) {
       checkPlainHttp();
       checkActionCache();
       return new StagehandOkHttpClient(copy(), configure(shared.newBuilder()).build(), false, state, registry, local,
-          false);
+          false, parentEvents);
     }
 
     /** A plain-HTTP API on another machine fails the build unless allowed: the keys would cross the network in clear. */

@@ -12,6 +12,9 @@ public enum CallOutcome {
   NETWORK_ERROR,
   /** An answer the SDK could not use: not JSON, not the expected shape, or larger than {@code maxResponseBytes}. */
   INVALID_RESPONSE,
-  /** The caller gave up: interrupted, the future cancelled, or the client closed. */
+  /**
+   * The caller gave up: interrupted, the future cancelled (an async stream closed before it began), or the client
+   * closed (a stream neither read to its end nor closed by then included).
+   */
   CANCELLED
 }

@@ -22,8 +22,8 @@ public final class StreamEventReceived extends CallEvent {
   }
 
   /**
-   * A {@code system} event's status as the server sent it: {@code starting}, {@code connected}, {@code running},
-   * {@code finished} or {@code error}; empty for a log line.
+   * The event's status as the server sent it (its {@code data.status}, else its SSE event name): {@code starting},
+   * {@code connected}, {@code running} (a log line's), {@code finished} or {@code error}.
    */
   public Optional<String> status() {
     return Optional.ofNullable(status);

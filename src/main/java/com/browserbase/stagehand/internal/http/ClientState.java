@@ -1,14 +1,20 @@
 package com.browserbase.stagehand.internal.http;
 
+import com.browserbase.stagehand.core.events.CallListener;
+import java.util.ArrayList;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
 
 /**
  * Whether a client is open, and the HTTP calls in flight on its pools. A client and the clients
  * derived from it with {@code withOptions} each have a state; the calls are tracked once, by the root
- * client that owns the pools. Thread-safe. Not API.
+ * client that owns the pools, and so are the ids of calls and the dispatchers of call events, which stop when the
+ * root client closes. Thread-safe. Not API.
  */
 public final class ClientState {
   private final ClientState root;
@@ -17,22 +23,61 @@ public final class ClientState {
   private final Set<Call> calls;
   /** Whether this is the view of the calls that end sessions while the client closes. */
   private final boolean closingView;
+  /** The ids of the calls of the root client and those derived from it. */
+  private final AtomicLong callIds;
+  /** The dispatchers of call events of the root client and those derived from it. */
+  private final Queue<CallEvents> dispatchers;
 
-  private ClientState(ClientState root, Set<Call> calls, boolean closingView) {
+  private ClientState(ClientState root, Set<Call> calls, boolean closingView, AtomicLong callIds,
+      Queue<CallEvents> dispatchers) {
     this.root = root;
     this.calls = calls;
     this.closingView = closingView;
+    this.callIds = callIds;
+    this.dispatchers = dispatchers;
   }
 
   /** The state of a client that owns its pools. */
   public static ClientState root() {
-    return new ClientState(null, ConcurrentHashMap.<Call>newKeySet(), false);
+    return new ClientState(null, ConcurrentHashMap.<Call>newKeySet(), false, new AtomicLong(),
+        new ConcurrentLinkedQueue<CallEvents>());
   }
 
   /** The state of a client derived from this one: closed on its own, or with its root. */
   public ClientState derive() {
     ClientState owner = root != null ? root : this;
-    return new ClientState(owner, owner.calls, false);
+    return new ClientState(owner, owner.calls, false, callIds, dispatchers);
+  }
+
+  /**
+   * The dispatcher of call events of a client told to report to {@code listener} ({@code null}: none): that of the
+   * client it derives from, {@code parent}, when the listener is the same; else a new one, stopped by {@link
+   * #closeCallEvents} of its client or of the root. Its calls are numbered with those of the root.
+   */
+  public CallEvents callEvents(CallListener listener, CallEvents parent) {
+    if (listener == null) {
+      return CallEvents.NONE;
+    }
+    if (parent != null && parent.listener == listener) {
+      return parent;
+    }
+    CallEvents events = new CallEvents(listener, callIds);
+    dispatchers.add(events);
+    return events;
+  }
+
+  /**
+   * Stops call events as this client closes, waiting at most {@code waitMs} for the listeners to take what is queued:
+   * a root client ends the streams nobody read to the end or closed, then stops every dispatcher; a derived client
+   * stops {@code own} when it made it ({@code owned}).
+   */
+  public void closeCallEvents(CallEvents own, boolean owned, long waitMs) {
+    if (root == null) {
+      CallEvents.closeAll(new ArrayList<>(dispatchers), waitMs);
+      dispatchers.clear();
+    } else if (owned) {
+      own.close(waitMs); // still the root's: its streams may outlive this client, and end when the root closes
+    }
   }
 
   /** Whether this is the state of a client that owns its pools (not derived with {@code withOptions}). */
@@ -50,7 +95,7 @@ public final class ClientState {
    * so that they go out; their calls are not tracked, so that closing does not cancel them.
    */
   ClientState closing() {
-    return new ClientState(this, ConcurrentHashMap.<Call>newKeySet(), true);
+    return new ClientState(this, ConcurrentHashMap.<Call>newKeySet(), true, callIds, dispatchers);
   }
 
   /** Throws {@link IllegalStateException} when the client is closed: no call may start. */

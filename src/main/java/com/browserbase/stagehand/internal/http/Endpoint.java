@@ -19,6 +19,11 @@ public final class Endpoint {
   public final boolean sideEffects;
   /** The HTTP timeout of a blocking call when neither the client nor the request set one. */
   public final Duration defaultTimeout;
+  /**
+   * The operation's name in call events: the path segment ({@code start}, {@code act}, ...), except {@code execute}
+   * for {@code agentExecute}.
+   */
+  public final String operation;
 
   /** An endpoint; {@code Operation} has those of the API. */
   public Endpoint(String method, String action, String fixedSegment, boolean sideEffects, Duration defaultTimeout) {
@@ -27,5 +32,7 @@ public final class Endpoint {
     this.fixedSegment = fixedSegment;
     this.sideEffects = sideEffects;
     this.defaultTimeout = defaultTimeout;
+    String segment = action != null ? action : fixedSegment;
+    this.operation = "agentExecute".equals(segment) ? "execute" : segment;
   }
 }

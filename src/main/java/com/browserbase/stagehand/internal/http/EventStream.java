@@ -1,5 +1,6 @@
 package com.browserbase.stagehand.internal.http;
 
+import com.browserbase.stagehand.core.events.CallOutcome;
 import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.errors.SseException;
 import com.browserbase.stagehand.errors.StagehandException;
@@ -11,6 +12,7 @@ import com.browserbase.stagehand.internal.runtime.Redactor;
 import com.browserbase.stagehand.internal.sse.SseReader;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.browserbase.stagehand.models.sessions.StreamEventStatus;
+import com.browserbase.stagehand.models.sessions.StreamEventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -34,6 +36,10 @@ import okhttp3.Response;
  * <p>One thread reads; any thread may close. A close while a read is blocked cancels the call, which
  * ends the read; the reading thread then releases the response, so that the two threads never use
  * the connection's source at the same time.
+ *
+ * <p>The stream reports each event to the call's {@link CallTrace}, and the call's end: read to its {@code finished}
+ * event, or closed before by the caller, is a success; an {@code error} event, a cut, an event it cannot read, or an
+ * interrupt ends it as its exception says.
  */
 public final class EventStream implements StreamResponse<StreamEvent>, Iterator<StreamEvent> {
   private static final ObjectReader EVENT_READER = Json.MAPPER.readerFor(StreamEvent.class);
@@ -111,6 +117,8 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
   private StreamEvent read() {
     if (onlyEvent != null) {
       finished = true;
+      exchange.trace.streamEvent(StreamEventType.SYSTEM.value(), StreamEventStatus.FINISHED.value());
+      exchange.trace.succeeded(null);
       return onlyEvent;
     }
     synchronized (lock) {
@@ -150,16 +158,19 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
       StreamEvent event = parse(frame);
       count++;
       StreamEventStatus status = statusOf(event, frame);
+      exchange.trace.streamEvent(typeOf(event), status.value());
       if (StreamEventStatus.ERROR.equals(status)) {
         throw new SseException(
             exchange.mask(event.data().error().orElse("The server reported an error in " + exchange.description())));
       }
       if (StreamEventStatus.FINISHED.equals(status)) {
         finished = true;
+        exchange.trace.succeeded(null);
         close();
       }
       return event;
     } catch (StagehandException e) {
+      exchange.trace.failed(e);
       close();
       throw e;
     }
@@ -174,6 +185,9 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
     String after = " after " + Failures.events(count);
     if (closedByCaller) {
       return new StagehandIoException(streamOf() + " was closed" + after, failure);
+    }
+    if (Thread.currentThread().isInterrupted() || exchange.clientClosed()) {
+      exchange.trace.failsAs(CallOutcome.CANCELLED);
     }
     if (Thread.currentThread().isInterrupted()) {
       InterruptedIOException cause = new InterruptedIOException("interrupted");
@@ -211,6 +225,15 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
     return event;
   }
 
+  /** The event's {@code type} as sent, for its report; {@code unknown} when it has none (not validated). */
+  private static String typeOf(StreamEvent event) {
+    try {
+      return event.type().value();
+    } catch (StagehandInvalidDataException missing) {
+      return "unknown";
+    }
+  }
+
   /** The event's {@code data.status}, or else the frame's {@code event} name. */
   private StreamEventStatus statusOf(StreamEvent event, SseReader.Frame frame) {
     try {
@@ -229,6 +252,7 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
    * reuse the connection; one still running is cut off after OkHttp's brief discard.
    */
   void release() {
+    exchange.trace.succeeded(null); // the caller is done with it
     synchronized (lock) {
       closed = true;
       if (released || reading) {
@@ -245,6 +269,7 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
   /** Closes the stream, cancelling the call unless it finished. Safe from any thread, at any time. */
   @Override
   public void close() {
+    exchange.trace.succeeded(null); // unless it ended already: the caller closed it early
     boolean readerBusy;
     synchronized (lock) {
       if (closed && (released || reading)) {

@@ -1,5 +1,6 @@
 package com.browserbase.stagehand.internal.http;
 
+import com.browserbase.stagehand.core.events.CallOutcome;
 import com.browserbase.stagehand.errors.StagehandException;
 import com.browserbase.stagehand.errors.StagehandIoException;
 import com.browserbase.stagehand.internal.runtime.KnownSecrets;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>A blocking call's timeout bounds the whole call, retries and their waits included: each attempt
  * gets what is left, and a retry that would start after the deadline is not made. A stream's
  * timeout bounds each wait for the server instead (its answer, then each event).
+ *
+ * <p>It tells the call's {@link CallTrace} of each attempt, answer and retry; the transport (or the call's stream)
+ * reports its end.
  */
 final class Exchange {
   static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.http");
@@ -65,6 +69,8 @@ final class Exchange {
   private final RetryPolicy retryPolicy;
   private final ClientState state;
   final ClientConfig config;
+  /** The call's events. */
+  final CallTrace trace;
   private final long start = System.nanoTime();
   private int attempts;
   private int retries;
@@ -76,7 +82,7 @@ final class Exchange {
   private volatile KnownSecrets secrets;
 
   Exchange(ApiRequest apiRequest, Request request, OkHttpClient http, boolean streaming, long timeoutMs, int maxRetries,
-      RetryPolicy retryPolicy, ClientState state, ClientConfig config) {
+      RetryPolicy retryPolicy, ClientState state, ClientConfig config, CallTrace trace) {
     this.apiRequest = apiRequest;
     this.request = request;
     this.http = http;
@@ -86,6 +92,12 @@ final class Exchange {
     this.retryPolicy = retryPolicy;
     this.state = state;
     this.config = config;
+    this.trace = trace;
+  }
+
+  /** Whether the client was closed: a failure is then its cancellation. */
+  boolean clientClosed() {
+    return state.isClosed();
   }
 
   /** {@code POST /v1/sessions/abc/act}, for logs and messages; built only when one needs it. */
@@ -119,6 +131,7 @@ final class Exchange {
       long timeout = attempts++ == 0 ? timeoutMs : Math.max(1, remainingMs());
       call.timeout().timeout(timeout, TimeUnit.MILLISECONDS);
     }
+    trace.sent();
     current = call;
     state.track(call);
     if (cancelled) {
@@ -135,6 +148,7 @@ final class Exchange {
   /** Cancels the attempt in flight and every later one (the caller gave up on the call). */
   void cancel() {
     cancelled = true;
+    trace.failsAs(CallOutcome.CANCELLED);
     Call call = current;
     if (call != null) {
       call.cancel();
@@ -152,6 +166,7 @@ final class Exchange {
    */
   private Step stopped(IOException failure, boolean callerThread) {
     if (state.isClosed()) {
+      trace.failsAs(CallOutcome.CANCELLED);
       return fail(new StagehandIoException(description() + " was cancelled: the client was closed",
           failure != null ? failure : new InterruptedIOException("client closed")));
     }
@@ -163,6 +178,7 @@ final class Exchange {
 
   /** Decides after an answer. An error answer is read and closed here. */
   Step onResponse(Response response) {
+    trace.answered(response.code());
     if (response.isSuccessful()) {
       logCall(response.code());
       return new Step(response, null, -1, false);
@@ -171,7 +187,7 @@ final class Exchange {
     RetryPolicy.Retry retry =
         retryPolicy.onStatus(apiRequest.endpoint, response.code(), response.headers(), retries, maxRetries);
     if (retry != null && fitsDeadline(retry.delayMs)) {
-      return retry(retry);
+      return retry(retry, response.code(), null);
     }
     logCall(response.code());
     HttpTransport.traceBody(this, "error response", errorBody);
@@ -194,16 +210,18 @@ final class Exchange {
       return stopped;
     }
     if (cancelled || (current != null && current.isCanceled() && !Failures.isTimeout(failure))) {
+      trace.failsAs(CallOutcome.CANCELLED);
       return fail(new StagehandIoException(description() + " was cancelled", failure));
     }
     if (failure instanceof IdleConnectionGuard.StaleConnectionException
         && staleConnections++ < MAX_STALE_CONNECTIONS) {
       LOG.debug("Sending {} again on a new connection: {}", description(), failure.getMessage());
+      trace.notSent();
       return Step.RESEND; // nothing was sent: not a retry
     }
     RetryPolicy.Retry retry = retryPolicy.onFailure(apiRequest.endpoint, failure, retries, maxRetries);
     if (retry != null && fitsDeadline(retry.delayMs)) {
-      return retry(retry);
+      return retry(retry, null, failure);
     }
     LOG.debug("{} failed after {} ms and {}: {}", description(), elapsedMs(), retriesText(), failure.toString());
     return fail(new StagehandIoException(description() + " failed: " + Failures.describe(failure, this)
@@ -220,6 +238,7 @@ final class Exchange {
       cause.initCause(failure);
     }
     LOG.debug("{} was interrupted after {} ms", description(), elapsedMs());
+    trace.failsAs(CallOutcome.CANCELLED);
     return new StagehandIoException(description() + " was interrupted", cause);
   }
 
@@ -227,8 +246,10 @@ final class Exchange {
     return new Step(null, failure, -1, false);
   }
 
-  private Step retry(RetryPolicy.Retry retry) {
+  /** A retry after an answer with {@code status}, or after a network {@code failure}. */
+  private Step retry(RetryPolicy.Retry retry, Integer status, IOException failure) {
     retries++;
+    trace.retryScheduled(retries, retry.delayMs, status, failure);
     LOG.debug("Retrying {} in {} ms (retry {} of {}): {}", description(), retry.delayMs, retries, maxRetries, retry.reason);
     return new Step(null, null, retry.delayMs, false);
   }

@@ -5,10 +5,13 @@ import com.browserbase.stagehand.core.http.AsyncStreamResponse;
 import com.browserbase.stagehand.core.http.HttpResponseFor;
 import com.browserbase.stagehand.core.http.StreamResponse;
 import com.browserbase.stagehand.errors.StagehandInvalidDataException;
+import com.browserbase.stagehand.core.events.CallOutcome;
 import com.browserbase.stagehand.internal.runtime.Checks;
 import com.browserbase.stagehand.internal.runtime.Json;
 import com.browserbase.stagehand.internal.runtime.ReadLimit;
+import com.browserbase.stagehand.internal.runtime.Futures;
 import com.browserbase.stagehand.internal.runtime.Redactor;
+import com.browserbase.stagehand.models.sessions.SessionStartResponse;
 import com.browserbase.stagehand.models.sessions.StreamEvent;
 import com.browserbase.stagehand.models.sessions.StreamEventData;
 import com.browserbase.stagehand.models.sessions.StreamEventStatus;
@@ -51,6 +54,10 @@ import okio.BufferedSource;
  * <p>No body is read past the client's {@code maxResponseBytes} (see {@link BoundedBody}), and no
  * event of a stream past it (see {@code SseReader}): beyond it the call fails with {@link
  * StagehandInvalidDataException}, its response closed, and is never retried.
+ *
+ * <p>Every call is reported to the client's {@link CallEvents}: its start before anything can fail, then exactly one
+ * end — here when it returns or throws (or its future completes), by its stream ({@link EventStream}) when it
+ * streams and started.
  */
 public final class HttpTransport {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -66,23 +73,27 @@ public final class HttpTransport {
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final RetryScheduler scheduler;
+  private final CallEvents events;
   /** Clients for streams, by idle (read) timeout: built once each, sharing the pools. */
   private final ConcurrentMap<Long, OkHttpClient> streamClients = new ConcurrentHashMap<>();
 
-  /** A transport over {@code client}, whose read timeout should be 0: the transport sets call timeouts. */
+  /**
+   * A transport over {@code client}, whose read timeout should be 0: the transport sets call timeouts. Its calls are
+   * reported to {@code events} ({@link CallEvents#NONE}: to nobody).
+   */
   public HttpTransport(OkHttpClient client, ClientConfig config, ClientState state, RetryPolicy retryPolicy,
-      Sleeper sleeper, RetryScheduler scheduler) {
+      Sleeper sleeper, RetryScheduler scheduler, CallEvents events) {
     this.client = client;
     this.config = config;
     this.state = state;
     this.retryPolicy = retryPolicy;
     this.sleeper = sleeper;
     this.scheduler = scheduler;
+    this.events = events;
   }
 
   // ---- the operations' ways of calling ------------------------------------------------------------
 
-  /** A blocking call whose JSON response is parsed as {@code type} (and validated when that is on). */
   /** How this transport's blocking calls wait; for the session layer's own waits. */
   public Sleeper sleeper() {
     return sleeper;
@@ -93,6 +104,12 @@ public final class HttpTransport {
     return scheduler;
   }
 
+  /** Where this transport's calls are reported; for the action cache's acts. */
+  public CallEvents callEvents() {
+    return events;
+  }
+
+  /** A blocking call whose JSON response is parsed as {@code type} (and validated when that is on). */
   public <T> T execute(ApiRequest request, RequestOptions options, ResponseType<T> type) {
     return sendBlocking(exchange(request, options, false, false), parsed(type, options));
   }
@@ -283,6 +300,9 @@ public final class HttpTransport {
     if (!failed && problem == null) {
       return value;
     }
+    if (!failed) {
+      success.exchange.trace.failsAs(CallOutcome.INVALID_RESPONSE);
+    }
     String bodyText = body != null ? text(body) : Json.write(value);
     throw failed
         ? Errors.toException(success.response, bodyText, success.exchange)
@@ -306,7 +326,22 @@ public final class HttpTransport {
     }
   }
 
+  /** Drives the attempts on this thread, then reports the end: a stream's is reported by the stream. */
   private <X> X sendBlocking(Exchange exchange, Handler<X> handler) {
+    X value;
+    try {
+      value = attemptBlocking(exchange, handler);
+    } catch (RuntimeException | Error e) {
+      exchange.trace.failed(e);
+      throw e;
+    }
+    if (!exchange.streaming) {
+      exchange.trace.succeeded(startedSession(value));
+    }
+    return value;
+  }
+
+  private <X> X attemptBlocking(Exchange exchange, Handler<X> handler) {
     AtomicReference<X> value = new AtomicReference<>();
     while (true) {
       Exchange.Step step = exchange.beforeAttempt(true);
@@ -344,6 +379,11 @@ public final class HttpTransport {
     result.whenComplete((value, error) -> {
       if (result.isCancelled()) {
         exchange.cancel();
+      }
+      if (error != null) {
+        exchange.trace.failed(Futures.unwrap(error));
+      } else if (!exchange.streaming) {
+        exchange.trace.succeeded(startedSession(value));
       }
     });
     attemptAsync(exchange, handler, result);
@@ -423,6 +463,18 @@ public final class HttpTransport {
     return null;
   }
 
+  /** The id of the session a {@code start} answered with, for its end event; else {@code null}. */
+  private static String startedSession(Object value) {
+    if (!(value instanceof SessionStartResponse)) {
+      return null;
+    }
+    try {
+      return ((SessionStartResponse) value).data().sessionId();
+    } catch (RuntimeException missing) {
+      return null; // not validated, and without one: the call succeeded all the same
+    }
+  }
+
   private static void closeQuietly(AutoCloseable closeable) {
     try {
       closeable.close();
@@ -433,19 +485,30 @@ public final class HttpTransport {
 
   // ---- building requests -----------------------------------------------------------------------------
 
+  /**
+   * The exchange of a call, its start reported. A request that cannot be made (no options, a body that cannot be
+   * written) throws before the call starts; a closed client after, and that ends the call.
+   */
   private Exchange exchange(ApiRequest request, RequestOptions options, boolean streaming, boolean whileClosing) {
     Checks.notNull(options, "options");
+    Request httpRequest = build(request, options, streaming);
+    CallTrace trace = events.start(request.endpoint, request.sessionId, streaming);
     if (!whileClosing) {
-      state.checkOpen();
+      try {
+        state.checkOpen();
+      } catch (IllegalStateException closed) {
+        trace.failed(closed);
+        throw closed;
+      }
     }
     long timeoutMs = timeoutMs(request, options);
     // A blocking call is bounded as a whole; a stream only by the wait between two events.
     OkHttpClient http = streaming
         ? streamClients.computeIfAbsent(timeoutMs, ms -> client.newBuilder().readTimeout(ms, TimeUnit.MILLISECONDS).build())
         : client;
-    Request httpRequest = build(request, options, streaming);
     Exchange exchange = new Exchange(request, httpRequest, http, streaming, timeoutMs,
-        options.maxRetries().orElse(config.maxRetries), retryPolicy, whileClosing ? state.closing() : state, config);
+        options.maxRetries().orElse(config.maxRetries), retryPolicy, whileClosing ? state.closing() : state, config,
+        trace);
     if (Exchange.LOG.isTraceEnabled() && httpRequest.body() instanceof JsonBody) {
       traceBody(exchange, "request " + exchange.description(), ((JsonBody) httpRequest.body()).text());
     }

@@ -48,7 +48,7 @@ public class OpenSession {
     this.openedAt = openedAt;
     this.transport = transport;
     this.registry = registry;
-    this.cache = cache != null ? new SessionCache(cache, cdpUrl, cdpHttp) : null;
+    this.cache = cache != null ? new SessionCache(cache, cdpUrl, cdpHttp, transport.callEvents(), id) : null;
   }
 
   public boolean isEnded() {
