@@ -18,11 +18,9 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Through a real client on a mock Stagehand API: the core's events make the observations and meters. */
-@Disabled("needs the core's call events: branch listener")
 class MicrometerCallListenerClientTest {
   private final MockWebServer server = new MockWebServer();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
