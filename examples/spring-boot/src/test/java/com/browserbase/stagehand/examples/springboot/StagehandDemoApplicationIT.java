@@ -65,16 +65,16 @@ class StagehandDemoApplicationIT {
   private ConfigurableApplicationContext start(RealStagehand.Stack stack, EndsRecorder recorder) {
     return new SpringApplicationBuilder(StagehandDemoApplication.class)
         .initializers(context -> context.getBeanFactory().registerSingleton("endsRecorder", recorder))
-        .properties(
-            "server.port=0",
-            "stagehand.local.enabled=true",
-            "stagehand.local.server=" + stack.localServer.server(),
-            "stagehand.local.chrome-path=" + stack.localServer.chromePath().map(Path::toString).orElse(""),
+        // Command-line arguments, as an operator would give them: they win over application.properties.
+        .run("--server.port=0",
+            "--stagehand.local.enabled=true",
+            "--stagehand.base-url=", // the application's default server is replaced by the one it starts
+            "--stagehand.local.server=" + stack.localServer.server(),
+            "--stagehand.local.chrome-path=" + stack.localServer.chromePath().map(Path::toString).orElse(""),
             // The model the server calls is the kit's: the server reads its base URL from its environment.
-            "stagehand.local.environment.OPENAI_BASE_URL=" + stack.model.baseUrl(),
-            "stagehand.model-api-key=" + FakeModel.API_KEY,
-            "stagehand.cache.directory=" + cache)
-        .run();
+            "--stagehand.local.environment.OPENAI_BASE_URL=" + stack.model.baseUrl(),
+            "--stagehand.model-api-key=" + FakeModel.API_KEY,
+            "--stagehand.cache.directory=" + cache);
   }
 
   @Test
