@@ -48,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -453,7 +454,7 @@ class CallListenerTest {
   }
 
   @Test
-  void aStreamTheCallerClosesEarlyEndsAsASuccess() {
+  void aStreamTheCallerClosesBeforeItsEndEndsCancelled() {
     server.enqueue(sse(STARTING + LOG + FINISHED));
 
     try (StreamResponse<StreamEvent> events = sessions().actStreaming(actParams())) {
@@ -464,19 +465,19 @@ class CallListenerTest {
     List<CallEvent> events = listener.awaitEnded(1);
     assertThat(of(events, StreamEventReceived.class)).extracting(StreamEventReceived::type).startsWith("system");
     CallEnded ended = of(events, CallEnded.class).get(0);
-    assertThat(ended.outcome()).isEqualTo(CallOutcome.SUCCESS);
+    assertThat(ended.outcome()).isEqualTo(CallOutcome.CANCELLED);
     assertThat(ended.failure()).isEmpty();
     assertThat(ended.streaming()).isTrue();
   }
 
   @Test
-  void aRawStreamClosedUnreadEndsAsASuccess() {
+  void aRawStreamClosedUnreadEndsCancelled() {
     server.enqueue(sse(STARTING + FINISHED));
 
     sessions().withRawResponse().actStreaming(actParams()).close();
 
     CallEnded ended = listener.onlyEnd();
-    assertThat(ended.outcome()).isEqualTo(CallOutcome.SUCCESS);
+    assertThat(ended.outcome()).isEqualTo(CallOutcome.CANCELLED);
     assertThat(ended.streaming()).isTrue();
   }
 
@@ -665,6 +666,22 @@ class CallListenerTest {
     assertThat(slow.events.get(2).sessionId()).contains(SESSION);
     Thread delivery = slow.deliveryThreads.get(0);
     awaitDead(delivery);
+  }
+
+  @Test
+  void anAsynchronousCallsEndIsToldBeforeItsFutureCompletes() {
+    // What runs when the future completes (here a close, which delivers what is queued, then a look at what the
+    // listener heard) must find the call's end already told: else a close could return without it.
+    RecordingListener recording = new RecordingListener();
+    StagehandClient client = mock.newClient(b -> b.callListener(recording));
+    mock.enqueue(WireFixtures.START_OK);
+    List<String> heardAtCompletion = new CopyOnWriteArrayList<>();
+    client.async().sessions().start(SessionStartParams.builder().modelName("openai/gpt-5-nano").build())
+        .thenRun(() -> {
+          client.close();
+          heardAtCompletion.addAll(kinds(recording.events));
+        }).join();
+    assertThat(heardAtCompletion).containsExactly("Started:start", "Ended:start");
   }
 
   @Test

@@ -6,15 +6,17 @@ package com.browserbase.stagehand.core.events;
  * those you need.
  *
  * <p>The events are delivered in order, one at a time, on a thread of the client's own, never the caller's: a call
- * never waits on a listener, and a slow listener delays only the events after it (up to 65,536 wait; beyond that they
- * are dropped, with one WARN). An exception a method throws is logged (the first at WARN) and ignored. Closing
- * the client delivers the events already made, the ends of the sessions it ends included (waiting at most 5 s for
- * the listener), then stops that thread. Only {@link #captureContext()} runs on the calling thread (for the calls an
+ * never waits on a listener, and a slow listener delays only the events after it (up to 65,536 wait; beyond that new
+ * ones are dropped, with one WARN, except the ends of calls, which are never dropped). The thread ends after a minute
+ * without events, and the next event starts another. An exception a method throws is logged (the first at WARN) and
+ * ignored. Closing the client delivers the events already made, the ends of the sessions it ends included (waiting at
+ * most 5 s for the listener), then stops that thread. Only {@link #captureContext()} runs on the calling thread (for the calls an
  * asynchronous act through the action cache makes after its first, the thread that goes on with it).
  *
- * <p>Every call is told exactly one {@link CallStarted} and one {@link CallEnded}, a call refused by a closed client
- * too. A stream ends when it is read to its end or fails, when the caller closes it ({@link CallOutcome#SUCCESS}), or,
- * if neither, when the client closes ({@link CallOutcome#CANCELLED}).
+ * <p>Every call is told exactly one {@link CallEnded}, and one {@link CallStarted} unless that was dropped; a call
+ * refused by a closed client too. An asynchronous call's end is told before its future completes. A stream ends when
+ * it is read to its end ({@link CallOutcome#SUCCESS}) or fails, when the caller closes it before its end, or, if
+ * neither, when the client closes (both {@link CallOutcome#CANCELLED}).
  *
  * <p>An event never holds a secret, a request or response body, or an exception's message: names, ids, counts,
  * durations, HTTP statuses and exception types only. The session id is an identifier, not a credential.

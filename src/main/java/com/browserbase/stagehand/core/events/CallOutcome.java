@@ -2,7 +2,7 @@ package com.browserbase.stagehand.core.events;
 
 /** How a call ended; a tag of low cardinality for metrics. */
 public enum CallOutcome {
-  /** Answered with success (a stream: read to its {@code finished} event, or closed by the caller before). */
+  /** Answered with success (a stream: read to its {@code finished} event). */
   SUCCESS,
   /** Answered with a 4xx status, or {@code "success": false}. */
   CLIENT_ERROR,
@@ -13,8 +13,8 @@ public enum CallOutcome {
   /** An answer the SDK could not use: not JSON, not the expected shape, or larger than {@code maxResponseBytes}. */
   INVALID_RESPONSE,
   /**
-   * The caller gave up: interrupted, the future cancelled (an async stream closed before it began), or the client
-   * closed (a stream neither read to its end nor closed by then included).
+   * The caller gave up: interrupted, the future cancelled (an async stream closed before it began), a stream closed
+   * before its end, or the client closed (a stream neither read to its end nor closed by then included).
    */
   CANCELLED
 }

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands a client's call events to its {@link CallListener}, in order, on one daemon thread of its own
- * ({@code stagehand-call-listener-N}), started with the first event: a call only queues its events and never waits.
- * At most {@link #MAX_QUEUED} wait; beyond that they are dropped, with one WARN. A listener's exception is logged
+ * ({@code stagehand-call-listener-N}), started with the first event and ended after {@link #IDLE_MILLIS} without one:
+ * a call only queues its events and never waits. At most {@link #MAX_QUEUED} wait; beyond that new ones are dropped,
+ * with one WARN, except the ends of calls ({@link CallEnded}, {@link CachedActEnded}): there is one per call, so that
+ * a listener always learns that a call it was told of is over. A listener's exception is logged
  * (the first at WARN, later ones at DEBUG) and ignored. Without a listener ({@link #NONE}) every call's trace is
  * {@link CallTrace#NONE}: nothing is allocated and no thread exists.
  *
@@ -31,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * still reaches the listener, on a thread that ends as soon as the queue is empty. Thread-safe. Not API.
  */
 public final class CallEvents {
-  /** How many events may wait for a slow listener. */
+  /** How many events may wait for a slow listener (the ends of calls aside: those are never dropped). */
   static final int MAX_QUEUED = 65_536;
+  /** How long the thread waits for the next event before it ends; the next event starts another. */
+  static final long IDLE_MILLIS = 60_000;
   static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.events");
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -42,6 +46,7 @@ public final class CallEvents {
   final CallListener listener;
   private final AtomicLong ids;
   private final int maxQueued;
+  private final long idleMillis;
   /** The streams neither read to their end nor closed: ended (cancelled) when the root client closes. */
   private final Set<CallTrace> openStreams;
   private final AtomicBoolean listenerFailed = new AtomicBoolean();
@@ -58,9 +63,14 @@ public final class CallEvents {
   }
 
   CallEvents(CallListener listener, AtomicLong ids, int maxQueued) {
+    this(listener, ids, maxQueued, IDLE_MILLIS);
+  }
+
+  CallEvents(CallListener listener, AtomicLong ids, int maxQueued, long idleMillis) {
     this.listener = listener;
     this.ids = ids;
     this.maxQueued = maxQueued;
+    this.idleMillis = idleMillis;
     this.openStreams = listener != null ? ConcurrentHashMap.<CallTrace>newKeySet() : null;
   }
 
@@ -128,7 +138,7 @@ public final class CallEvents {
   /** Queues an event for the listener; starts the thread that delivers them when none runs. Never blocks. */
   void post(CallEvent event) {
     synchronized (lock) {
-      if (queue.size() >= maxQueued) {
+      if (queue.size() >= maxQueued && !(event instanceof CallEnded || event instanceof CachedActEnded)) {
         if (dropped++ == 0) {
           LOG.warn("The call listener {} is too slow: {} events wait for it; dropping new ones until it catches up",
               listener.getClass().getName(), maxQueued);
@@ -146,27 +156,37 @@ public final class CallEvents {
     }
   }
 
-  /** The thread's loop: delivers the events in order; once closed, ends when none is left. */
+  /**
+   * The thread's loop: delivers the events in order; ends when none is left once closed, or when none came for
+   * {@link #idleMillis} (a client nobody closes keeps no thread).
+   */
   private void deliver() {
     while (true) {
       CallEvent event;
       synchronized (lock) {
+        long idleSince = System.nanoTime();
         while (queue.isEmpty()) {
-          if (closed) {
+          long idleLeft = idleMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - idleSince);
+          if (closed || idleLeft <= 0) {
             thread = null;
             lock.notifyAll();
             return;
           }
           try {
-            lock.wait();
+            lock.wait(idleLeft);
           } catch (InterruptedException e) {
-            // not ours to stop: close() ends this thread
+            // not ours to stop: close() or idleness ends this thread
           }
         }
         event = queue.poll();
       }
       deliver(event);
     }
+  }
+
+  /** Whether streams of this dispatcher are still open (neither read to their end nor closed). */
+  boolean hasOpenStreams() {
+    return openStreams != null && !openStreams.isEmpty();
   }
 
   private void deliver(CallEvent event) {

@@ -43,10 +43,11 @@ final class CallTrace {
     this.streaming = streaming;
   }
 
-  /** An attempt was sent. */
+  /** An attempt was sent: the status is now that of its answer, if it gets one. */
   void sent() {
     if (events != null) {
       attempts++; // one attempt at a time
+      status = null;
     }
   }
 
@@ -86,7 +87,7 @@ final class CallTrace {
     }
   }
 
-  /** The call succeeded (a stream: read to its end, or closed by the caller); {@code startedSession}: a start's new id. */
+  /** The call succeeded (a stream: read to its end); {@code startedSession}: a start's new id. */
   void succeeded(String startedSession) {
     end(CallOutcome.SUCCESS, null, startedSession != null ? startedSession : sessionId);
   }
@@ -98,6 +99,11 @@ final class CallTrace {
     }
     CallOutcome known = failureOutcome;
     end(known != null ? known : outcomeOf(failure), failure.getClass(), sessionId);
+  }
+
+  /** The caller closed or released the stream before its end: it gave up on the rest. */
+  void closedEarly() {
+    end(CallOutcome.CANCELLED, null, sessionId);
   }
 
   /** A stream nobody read to its end or closed: its client closed. */
@@ -119,7 +125,8 @@ final class CallTrace {
   /**
    * How a call that threw {@code failure} ended, by the exception's type: an error status by its class (a 2xx raised
    * as an error is {@code "success": false}), a stream's {@code error} event as the server's error, an answer the SDK
-   * cannot read as invalid, a network failure as such unless it was an interrupt, a closed client as a cancellation.
+   * cannot read as invalid, a network failure as such unless it was an interrupt, a cancelled future as a cancellation
+   * (a closed client is marked so by the transport, {@link #failsAs}).
    * Anything else came of an answer the SDK could not use.
    */
   static CallOutcome outcomeOf(Throwable failure) {
@@ -134,7 +141,7 @@ final class CallTrace {
       Throwable cause = failure.getCause();
       return cause instanceof InterruptedIOException && !Failures.isTimeout((InterruptedIOException) cause)
           ? CallOutcome.CANCELLED : CallOutcome.NETWORK_ERROR;
-    } else if (failure instanceof CancellationException || failure instanceof IllegalStateException) {
+    } else if (failure instanceof CancellationException) {
       return CallOutcome.CANCELLED;
     }
     return CallOutcome.INVALID_RESPONSE;

@@ -76,7 +76,10 @@ public final class ClientState {
       CallEvents.closeAll(new ArrayList<>(dispatchers), waitMs);
       dispatchers.clear();
     } else if (owned) {
-      own.close(waitMs); // still the root's: its streams may outlive this client, and end when the root closes
+      own.close(waitMs);
+      if (!own.hasOpenStreams()) {
+        dispatchers.remove(own); // else its streams outlive this client, and are ended when the root closes
+      }
     }
   }
 

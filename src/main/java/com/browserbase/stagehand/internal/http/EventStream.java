@@ -252,7 +252,7 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
    * reuse the connection; one still running is cut off after OkHttp's brief discard.
    */
   void release() {
-    exchange.trace.succeeded(null); // the caller is done with it
+    exchange.trace.closedEarly(); // unless it ended already: the caller is done with it before its end
     synchronized (lock) {
       closed = true;
       if (released || reading) {
@@ -269,7 +269,7 @@ public final class EventStream implements StreamResponse<StreamEvent>, Iterator<
   /** Closes the stream, cancelling the call unless it finished. Safe from any thread, at any time. */
   @Override
   public void close() {
-    exchange.trace.succeeded(null); // unless it ended already: the caller closed it early
+    exchange.trace.closedEarly(); // unless it ended already: the caller closed it before its end
     boolean readerBusy;
     synchronized (lock) {
       if (closed && (released || reading)) {

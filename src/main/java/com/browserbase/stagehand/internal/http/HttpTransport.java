@@ -379,15 +379,30 @@ public final class HttpTransport {
     result.whenComplete((value, error) -> {
       if (result.isCancelled()) {
         exchange.cancel();
-      }
-      if (error != null) {
-        exchange.trace.failed(Futures.unwrap(error));
-      } else if (!exchange.streaming) {
-        exchange.trace.succeeded(startedSession(value));
+        exchange.trace.failed(Futures.unwrap(error)); // the caller cancelled: no other end was reported
       }
     });
     attemptAsync(exchange, handler, result);
     return result;
+  }
+
+  /**
+   * Completes an asynchronous call with {@code value}; its end is reported first, so that it is queued for the
+   * listener before anything that waits on the future goes on (a close, say). A stream's end is its stream's.
+   */
+  private static <X> boolean complete(Exchange exchange, CompletableFuture<X> result, X value) {
+    if (!exchange.streaming && !result.isDone()) {
+      exchange.trace.succeeded(startedSession(value));
+    }
+    return result.complete(value);
+  }
+
+  /** Fails an asynchronous call with {@code failure}, its end reported first (see {@link #complete}). */
+  private static void fail(Exchange exchange, CompletableFuture<?> result, Throwable failure) {
+    if (!result.isDone()) {
+      exchange.trace.failed(Futures.unwrap(failure));
+    }
+    result.completeExceptionally(failure);
   }
 
   private <X> void attemptAsync(Exchange exchange, Handler<X> handler, CompletableFuture<X> result) {
@@ -396,7 +411,7 @@ public final class HttpTransport {
     }
     Exchange.Step before = exchange.beforeAttempt(false);
     if (before != null) {
-      result.completeExceptionally(before.failure);
+      fail(exchange, result, before.failure);
       return;
     }
     exchange.newCall().enqueue(new Callback() {
@@ -405,12 +420,12 @@ public final class HttpTransport {
         Exchange.Step step;
         try {
           step = settle(exchange, call, response, handler, false, value -> {
-            if (!result.complete(value) && value instanceof AutoCloseable) {
+            if (!complete(exchange, result, value) && value instanceof AutoCloseable) {
               closeQuietly((AutoCloseable) value); // the caller gave up meanwhile
             }
           });
         } catch (RuntimeException e) {
-          result.completeExceptionally(e);
+          fail(exchange, result, e);
           return;
         }
         if (step != null) {
@@ -426,7 +441,7 @@ public final class HttpTransport {
 
       private void next(Exchange.Step step) {
         if (step.failure != null) {
-          result.completeExceptionally(step.failure);
+          fail(exchange, result, step.failure);
         } else if (step.resend) {
           attemptAsync(exchange, handler, result); // nothing was sent: go again at once
         } else {
@@ -497,6 +512,7 @@ public final class HttpTransport {
       try {
         state.checkOpen();
       } catch (IllegalStateException closed) {
+        trace.failsAs(CallOutcome.CANCELLED);
         trace.failed(closed);
         throw closed;
       }

@@ -100,7 +100,7 @@ class CallEventsTest {
   }
 
   @Test
-  void beyondItsBoundEventsAreDroppedWithOneWarning() throws InterruptedException {
+  void beyondItsBoundNewEventsAreDroppedWithOneWarningButNeverTheEndOfACall() throws InterruptedException {
     CallEvents events = new CallEvents(blocked, new AtomicLong(), 3);
     CallTrace first = events.start(ACT, "s-1", false);
     assertThat(entered.await(10, TimeUnit.SECONDS)).as("the listener took the first event").isTrue();
@@ -110,14 +110,39 @@ class CallEventsTest {
       events.start(ACT, "s-1", false).succeeded(null); // two events each
     }
 
-    // the listener is blocked in the first event; three wait; the last two were dropped
+    // the listener is blocked in the first event; three wait; the third start was dropped, its end was not
     release.countDown();
     assertThat(events.close(10_000)).isTrue();
-    assertThat(told).containsExactly("started 1", "ended 1", "started 2", "ended 2");
-    assertThat(events.dropped()).isEqualTo(2);
+    assertThat(told).containsExactly("started 1", "ended 1", "started 2", "ended 2", "ended 3");
+    assertThat(events.dropped()).isEqualTo(1);
     assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN)
         .extracting(ILoggingEvent::getFormattedMessage)
         .singleElement().asString().contains("too slow", "3 events");
+  }
+
+  @Test
+  void theThreadEndsWhenIdleAndTheNextEventStartsAnother() throws Exception {
+    release.countDown();
+    CallEvents events = new CallEvents(blocked, new AtomicLong(), 16, 50);
+    events.start(ACT, "s-1", false).succeeded(null);
+    awaitThreadGone(events);
+    assertThat(told).containsExactly("started 1", "ended 1");
+
+    events.start(ACT, "s-1", false).succeeded(null);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (told.size() < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(told).containsExactly("started 1", "ended 1", "started 2", "ended 2");
+    awaitThreadGone(events);
+  }
+
+  private static void awaitThreadGone(CallEvents events) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (events.thread() != null && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(events.thread()).as("the idle thread ended").isNull();
   }
 
   @Test
@@ -211,7 +236,8 @@ class CallEventsTest {
     assertThat(CallTrace.outcomeOf(new StagehandIoException("interrupted", new InterruptedIOException())))
         .isEqualTo(CallOutcome.CANCELLED);
     assertThat(CallTrace.outcomeOf(new CancellationException())).isEqualTo(CallOutcome.CANCELLED);
-    assertThat(CallTrace.outcomeOf(new IllegalStateException("closed"))).isEqualTo(CallOutcome.CANCELLED);
+    // a closed client is marked CANCELLED by the transport (failsAs); another IllegalStateException is not a cancel
+    assertThat(CallTrace.outcomeOf(new IllegalStateException("Jackson too old"))).isEqualTo(CallOutcome.INVALID_RESPONSE);
     assertThat(CallTrace.outcomeOf(new IllegalArgumentException("unexpected"))).isEqualTo(CallOutcome.INVALID_RESPONSE);
   }
 

@@ -10,7 +10,10 @@ import com.browserbase.stagehand.core.events.StreamEventReceived;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One {@link CallListener} that tells every listener of the application, in order. Each listener gets back the
@@ -18,7 +21,10 @@ import java.util.function.BiConsumer;
  * {@code i} as a copy carrying context {@code i}. A listener that throws does not keep the others from hearing.
  */
 final class CompositeCallListener implements CallListener {
+  private static final Logger LOG = LoggerFactory.getLogger(CompositeCallListener.class);
+
   private final List<CallListener> listeners;
+  private final AtomicBoolean captureFailed = new AtomicBoolean();
 
   private CompositeCallListener(List<CallListener> listeners) {
     this.listeners = listeners;
@@ -32,11 +38,19 @@ final class CompositeCallListener implements CallListener {
     return listeners.size() == 1 ? listeners.get(0) : new CompositeCallListener(new ArrayList<>(listeners));
   }
 
+  /** Each listener's context; one whose capture throws gets none (logged once), and the others keep theirs. */
   @Override
   public Object captureContext() {
     Object[] contexts = new Object[listeners.size()];
     for (int i = 0; i < contexts.length; i++) {
-      contexts[i] = listeners.get(i).captureContext();
+      try {
+        contexts[i] = listeners.get(i).captureContext();
+      } catch (RuntimeException | Error e) {
+        if (captureFailed.compareAndSet(false, true)) {
+          LOG.warn("The call listener {} threw from captureContext(); its events get no context (logged once)",
+              listeners.get(i).getClass().getName(), e);
+        }
+      }
     }
     return new Contexts(contexts);
   }
@@ -80,11 +94,11 @@ final class CompositeCallListener implements CallListener {
   /** Hands {@code event} to each listener with its own context; one that throws is reported once all have heard. */
   private void tell(CallEvent event, BiConsumer<CallListener, Object> delivery) {
     Object[] contexts = event.context().filter(Contexts.class::isInstance).map(c -> ((Contexts) c).values).orElse(null);
-    RuntimeException failure = null;
+    Throwable failure = null;
     for (int i = 0; i < listeners.size(); i++) {
       try {
         delivery.accept(listeners.get(i), contexts != null ? contexts[i] : null);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         if (failure == null) {
           failure = e;
         } else {
@@ -92,8 +106,11 @@ final class CompositeCallListener implements CallListener {
         }
       }
     }
-    if (failure != null) {
-      throw failure;   // the client logs it at WARN, as for a single listener
+    // The client logs it at WARN, as for a single listener.
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    } else if (failure != null) {
+      throw (RuntimeException) failure;
     }
   }
 

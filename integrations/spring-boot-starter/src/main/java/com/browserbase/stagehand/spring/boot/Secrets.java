@@ -13,13 +13,23 @@ final class Secrets {
     return secret != null ? MASK : "unset";
   }
 
-  /** A URI with everything between {@code ://} and its last {@code @} (user name and password) masked. */
+  /**
+   * A URI with its user info (user name and password) masked: from {@code ://} to the last {@code @} before the query
+   * or fragment. A path holding an {@code @} is masked too, rather than a password holding a {@code /} shown.
+   */
   static String withoutUserInfo(String uri) {
     if (uri == null) {
       return null;
     }
     int start = uri.indexOf("://") + 3;
-    int at = uri.lastIndexOf('@');
-    return start >= 3 && at >= start ? uri.substring(0, start) + MASK + uri.substring(at) : uri;
+    if (start < 3) {
+      return uri;
+    }
+    int end = start;
+    while (end < uri.length() && "?#".indexOf(uri.charAt(end)) < 0) {
+      end++;
+    }
+    int at = uri.lastIndexOf('@', end - 1);
+    return at >= start ? uri.substring(0, start) + MASK + uri.substring(at) : uri;
   }
 }

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The {@code stagehand} health indicator (bean {@code stagehandHealthIndicator}), with the actuator, when there is a
  * {@link StagehandClient} bean: in local mode up when the client's server answers {@code GET /readyz} with 200,
- * otherwise up when the client's base URL answers at all. It never starts a session and never sends a key. Off with
+ * otherwise up when the client's base URL answers with a status below 500. It never starts a session and never sends a key. Off with
  * {@code management.health.stagehand.enabled=false} (or {@code management.health.defaults.enabled=false}). On Boot 3.5
  * it is an {@code org.springframework.boot.actuate.health.HealthIndicator}, on Boot 4.0 an {@code
  * org.springframework.boot.health.contributor.HealthIndicator}.

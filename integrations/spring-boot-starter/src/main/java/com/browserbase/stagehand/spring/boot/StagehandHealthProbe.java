@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * Whether the Stagehand server answers, without ever starting a session (which Browserbase bills) or sending a key.
- * In local mode: {@code GET <server>/readyz}, up on 200. Otherwise: {@code GET <base URL>}, up on any HTTP answer,
- * whatever its status (the hosted API answers its root with 404): the server is reachable. Down when the connection
- * fails or no answer comes within the timeout. The health indicators of Boot 3.5 and 4.0 wrap it.
+ * In local mode: {@code GET <server>/readyz}, up on 200. Otherwise: {@code GET <base URL>}, up on any HTTP answer
+ * below 500 (the hosted API answers its root with 404): the server is reachable; a 5xx (a gateway in front of a server
+ * that is down) is down. Down too when the connection fails or no answer comes within the timeout. The health indicators of Boot 3.5 and 4.0 wrap it.
  */
 final class StagehandHealthProbe {
   /** How long to wait for the connection, then again for the answer. */
@@ -51,7 +51,9 @@ final class StagehandHealthProbe {
       connection.setReadTimeout((int) timeout.toMillis());
       int status = connection.getResponseCode();
       details.put("status", status);
-      return new Result(!local || status == 200, details);
+      // Remote: any answer but a 5xx (a gateway's 502/503 in front of a server that is down); the hosted API answers
+      // its root with 404, which is up.
+      return new Result(local ? status == 200 : status < 500, details);
     } catch (IOException | RuntimeException e) {
       details.put("error", e.getClass().getName() + (e.getMessage() != null ? ": " + e.getMessage() : ""));
       return new Result(false, details);

@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Metrics and traces of the client's calls ({@code stagehand-java-micrometer}), when the application has an {@link
@@ -33,13 +35,18 @@ public class StagehandObservationAutoConfiguration {
   public StagehandObservationAutoConfiguration() {
   }
 
-  /** The listener that observes every call in {@code observations} and counts in {@code meters}. */
+  /**
+   * The listener that observes every call in {@code observations} and counts in {@code meters}. First among the
+   * application's listeners: its observations start and stop as the events are delivered, so no other listener
+   * should delay them.
+   */
   @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   @ConditionalOnMissingBean(MicrometerCallListener.class)
   public MicrometerCallListener stagehandMicrometerCallListener(ObservationRegistry observations, MeterRegistry meters,
       ObjectProvider<StagehandObservationConvention> convention) {
     MicrometerCallListener.Builder listener = MicrometerCallListener.builder(observations, meters);
-    convention.ifAvailable(listener::convention);
+    convention.ifUnique(listener::convention);
     return listener.build();
   }
 }

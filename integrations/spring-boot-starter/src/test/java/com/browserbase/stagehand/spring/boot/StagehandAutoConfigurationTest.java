@@ -23,6 +23,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -125,6 +126,35 @@ class StagehandAutoConfigurationTest {
     assertThat(end.getUrl().encodedPath()).isEqualTo("/v1/sessions/s-1/end");
     assertThatThrownBy(() -> client[0].sessions().start(SessionStartParams.builder().modelName("m").build()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  /** A listener bean that, as a metrics exporter would, stops hearing once Spring destroys it. */
+  static final class DisposableListener implements CallListener, DisposableBean {
+    final List<String> heard = new CopyOnWriteArrayList<>();
+    volatile boolean destroyed;
+
+    @Override
+    public void callEnded(CallEnded event) {
+      heard.add((destroyed ? "after destroy: " : "") + event.operation() + " " + event.outcome());
+    }
+
+    @Override
+    public void destroy() {
+      destroyed = true;
+      heard.add("destroyed");
+    }
+  }
+
+  @Test
+  void aListenerBeanHearsTheEndOfTheSessionsTheCloseEndsBeforeItIsDestroyed() {
+    DisposableListener listener = new DisposableListener();
+    runner.withPropertyValues("stagehand.base-url=" + api.url())
+        .withBean("recorder", DisposableListener.class, () -> listener).run(context -> {
+          api.answer(200, MockApi.STARTED);
+          context.getBean(StagehandClient.class).sessions().open(SessionStartParams.builder().modelName("m").build());
+          api.answer(200, "{\"success\":true}");
+        });
+    assertThat(listener.heard).containsExactly("start SUCCESS", "end SUCCESS", "destroyed");
   }
 
   @Test

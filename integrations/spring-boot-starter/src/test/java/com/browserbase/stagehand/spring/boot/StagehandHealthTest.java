@@ -28,7 +28,7 @@ class StagehandHealthTest {
   }
 
   @Test
-  void aRemoteServerThatAnswersAtAllIsUpAndIsNeverAskedForASession() {
+  void aRemoteServerThatAnswersIsUpAndIsNeverAskedForASession() {
     runner.withPropertyValues("stagehand.base-url=" + api.url(), "stagehand.browserbase-api-key=bb-secret",
         "stagehand.model-api-key=sk-secret").run(context -> {
           api.answer(404, "{\"error\":\"Not Found\"}");
@@ -42,6 +42,16 @@ class StagehandHealthTest {
           assertThat(probe.getHeaders().names()).doesNotContain("x-bb-api-key", "x-model-api-key", "x-bb-project-id");
           assertThat(api.requestCount()).isEqualTo(1);
         });
+  }
+
+  @Test
+  void aRemoteServerBehindAGatewayThatAnswers5xxIsDown() {
+    runner.withPropertyValues("stagehand.base-url=" + api.url()).run(context -> {
+      api.answer(502, "Bad Gateway");
+      HealthResult health = HealthChecks.check(context);
+      assertThat(health.status()).isEqualTo("DOWN");
+      assertThat(health.details()).containsEntry("status", 502);
+    });
   }
 
   @Test
