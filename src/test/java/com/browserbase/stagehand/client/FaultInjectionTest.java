@@ -938,6 +938,36 @@ class FaultInjectionTest {
     assertRequests(op, 1);
   }
 
+  /** A 503 asking for a retry in 20 s: far longer than a call that ends at once takes. */
+  private static final FaultServer.Reply BUSY_RETRY_IN_20_S = json(503, ERROR_BODY, Map.of("Retry-After", "20"));
+
+  /**
+   * Closing the client while a blocking call waits to retry (the real wait, not a test's sleeper) ends the call at
+   * once, as cancelled by the close, instead of when the 20 s wait is over; the retry is never sent.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Op.class)
+  void closingTheClientWhileACallWaitsToRetryEndsTheCallAtOnce(Op op) throws Exception {
+    server.enqueue(3, BUSY_RETRY_IN_20_S);
+    StagehandClient patient = newClient(server.url(),
+        b -> b.timeout(Duration.ofSeconds(60)).sleeper(com.browserbase.stagehand.internal.http.Sleeper.SYSTEM));
+
+    Caller caller = Caller.start(self -> runSync(patient, op, RequestOptions.none()));
+    long deadline = System.nanoTime() + PROMPT.toNanos();
+    while (!(server.requestCount() == 1 && caller.thread.getState() == Thread.State.TIMED_WAITING)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5); // until the call waits to retry
+    }
+    assertThat(caller.thread.getState()).as("the call waits to retry").isEqualTo(Thread.State.TIMED_WAITING);
+    patient.close();
+    Outcome outcome = caller.awaitEnd(PROMPT);
+
+    Throwable failure = failureOf(outcome, op, Mode.SYNC);
+    assertThat(failure).isInstanceOf(StagehandIoException.class)
+        .hasMessage(op.d() + " was cancelled: the client was closed");
+    assertRequests(op, 1);
+  }
+
   /**
    * The asynchronous twin: the caller gives up on the call (cancels its future, or closes its stream) while
    * the retry waits. The call ends then, and the retry, when its time comes, is not sent.

@@ -6,6 +6,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
@@ -27,6 +29,8 @@ public final class ClientState {
   private final AtomicLong callIds;
   /** The dispatchers of call events of the root client and those derived from it. */
   private final Queue<CallEvents> dispatchers;
+  /** Counted down when the root client closes: wakes the blocking calls waiting to retry. */
+  private final CountDownLatch rootClosed;
 
   private ClientState(ClientState root, Set<Call> calls, boolean closingView, AtomicLong callIds,
       Queue<CallEvents> dispatchers) {
@@ -35,6 +39,7 @@ public final class ClientState {
     this.closingView = closingView;
     this.callIds = callIds;
     this.dispatchers = dispatchers;
+    this.rootClosed = root != null ? root.rootClosed : new CountDownLatch(1);
   }
 
   /** The state of a client that owns its pools. */
@@ -117,11 +122,24 @@ public final class ClientState {
       return false;
     }
     if (root == null) {
+      rootClosed.countDown();
       for (Call call : calls) {
         call.cancel();
       }
     }
     return true;
+  }
+
+  /**
+   * Waits {@code millis} before a retry, or less when the root client closes meanwhile (the caller then finds the
+   * client closed, and fails as cancelled). The calls that end sessions while the client closes wait the whole time.
+   */
+  void sleepUnlessClosed(long millis) throws InterruptedException {
+    if (closingView) {
+      Thread.sleep(millis);
+    } else {
+      rootClosed.await(millis, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Notes a call that started; cancels it at once if the client closed meanwhile. */

@@ -67,7 +67,8 @@ final class Exchange {
   final long timeoutMs;
   private final int maxRetries;
   private final RetryPolicy retryPolicy;
-  private final ClientState state;
+  /** The client's state (a closing client's own view, for the calls that end its sessions). */
+  final ClientState state;
   final ClientConfig config;
   /** The call's events. */
   final CallTrace trace;

@@ -94,9 +94,16 @@ public final class HttpTransport {
 
   // ---- the operations' ways of calling ------------------------------------------------------------
 
-  /** How this transport's blocking calls wait; for the session layer's own waits. */
+  /**
+   * How this transport's blocking calls wait, for the session layer's own waits too: the real wait ends early when the
+   * client closes (a test's sleeper is used as it is).
+   */
   public Sleeper sleeper() {
-    return sleeper;
+    return sleeper(state);
+  }
+
+  private Sleeper sleeper(ClientState waiting) {
+    return sleeper == Sleeper.SYSTEM ? waiting::sleepUnlessClosed : sleeper;
   }
 
   /** How this transport's asynchronous calls wait; for the session layer's own waits. */
@@ -364,7 +371,7 @@ public final class HttpTransport {
         continue; // nothing was sent: go again at once
       }
       try {
-        sleeper.sleep(step.retryDelayMs);
+        sleeper(exchange.state).sleep(step.retryDelayMs);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         InterruptedIOException cause = new InterruptedIOException("interrupted while waiting to retry");
