@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>The events reach it on the client's listener thread, a little after the fact: the observation's start and stop,
  * hence its timer and span, lag the call's by the time the event waited there (microseconds, unless listeners fall
  * behind). A failed call's observation gets an error standing for its exception's type (never its message). A call
- * whose end is never told (events dropped) is stopped with outcome {@code UNKNOWN} once 65,536 newer calls are open.
+ * whose end is never told (the core tells every end: this is a guard) is stopped with outcome {@code UNKNOWN} once
+ * 65,536 newer calls are open.
  * One listener may serve several clients.
  */
 public final class MicrometerCallListener implements CallListener {
@@ -125,7 +126,7 @@ public final class MicrometerCallListener implements CallListener {
   private void stopUnknown(Observation observation) {
     if (evictionLogged.compareAndSet(false, true)) {
       LOG.warn("A Stagehand call's observation was stopped before its end was told, with outcome {}: more than {}"
-          + " calls open at once, or events dropped (logged once)", UNKNOWN_OUTCOME, calls.max());
+          + " calls open at once (logged once)", UNKNOWN_OUTCOME, calls.max());
     }
     observation.lowCardinalityKeyValue(LowCardinalityKeys.OUTCOME.withValue(UNKNOWN_OUTCOME))
         .lowCardinalityKeyValue(LowCardinalityKeys.STATUS.withValue(DefaultStagehandObservationConvention.NO_STATUS))
