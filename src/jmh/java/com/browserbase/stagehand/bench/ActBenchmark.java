@@ -52,6 +52,10 @@ public class ActBenchmark {
   @Param({"raw"})
   public String server;
 
+  /** The SDK client's call listener: {@code none}, {@code noop} or {@code counting} (see {@link Listeners}). */
+  @Param({"none"})
+  public String listener;
+
   private CannedServer loopback;
   private StagehandClient sdk;
   private OkHttpClient http;
@@ -63,12 +67,12 @@ public class ActBenchmark {
     // One connection pool for both sides: the SDK builds on the baseline's client (as an application
     // passing its own OkHttpClient would), so both use the same keep-alive connection and server thread.
     http = Baseline.httpClient();
-    sdk = StagehandOkHttpClient.builder()
+    StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder()
         .okHttpClient(http)
         .baseUrl(loopback.baseUrl())
         .browserbaseApiKey(Payloads.API_KEY)
-        .modelApiKey(Payloads.MODEL_API_KEY)
-        .build();
+        .modelApiKey(Payloads.MODEL_API_KEY);
+    sdk = Listeners.apply(builder, listener).build();
     sessionsUrl = HttpUrl.get(loopback.baseUrl()).newBuilder().addPathSegments("v1/sessions").build();
     checkSameExchange(loopback,
         () -> callSdk().data().result().success(), () -> callBaseline().data.result.success);
@@ -77,6 +81,7 @@ public class ActBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     sdk.close();
+    Listeners.checkHeard(listener);
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
     loopback.close();

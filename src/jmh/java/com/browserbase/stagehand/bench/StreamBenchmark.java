@@ -49,6 +49,10 @@ public class StreamBenchmark {
   @Param({"raw"})
   public String server;
 
+  /** The SDK client's call listener: {@code none}, {@code noop} or {@code counting} (see {@link Listeners}). */
+  @Param({"none"})
+  public String listener;
+
   private CannedServer loopback;
   private StagehandClient sdk;
   private OkHttpClient http;
@@ -61,12 +65,12 @@ public class StreamBenchmark {
     // passing its own OkHttpClient would), so both use the same keep-alive connection and server thread.
     OkHttpClient base = Baseline.httpClient();
     http = Baseline.streamClient(base);
-    sdk = StagehandOkHttpClient.builder()
+    StagehandOkHttpClient.Builder builder = StagehandOkHttpClient.builder()
         .okHttpClient(base)
         .baseUrl(loopback.baseUrl())
         .browserbaseApiKey(Payloads.API_KEY)
-        .modelApiKey(Payloads.MODEL_API_KEY)
-        .build();
+        .modelApiKey(Payloads.MODEL_API_KEY);
+    sdk = Listeners.apply(builder, listener).build();
     sessionsUrl = HttpUrl.get(loopback.baseUrl()).newBuilder().addPathSegments("v1/sessions").build();
     ActBenchmark.checkSameExchange(loopback, () -> callSdk(null), () -> callBaseline(null));
   }
@@ -74,6 +78,7 @@ public class StreamBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     sdk.close();
+    Listeners.checkHeard(listener);
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
     loopback.close();
