@@ -47,9 +47,11 @@ public final class SseReader {
   private String lastEventId;
   private long retryMs = -1;
   private boolean skipLineFeed;
-  // The frame being read: its event name and its data lines so far (null before the first).
+  // The frame being read: its event name and its first data line (null before it); only when a second data line
+  // comes are they joined, so that the common one-line frame costs no copy of its data.
   private String event;
-  private StringBuilder data;
+  private String data;
+  private StringBuilder joinedData;
   /** The bytes of the frame's data so far: its lines' values and the line feeds that join them. */
   private long dataBytes;
 
@@ -186,14 +188,17 @@ public final class SseReader {
 
   private void data(String value) {
     if (data == null) {
-      data = new StringBuilder(value);
-    } else {
-      data.append('\n').append(value);
+      data = value;
+      return;
     }
+    if (joinedData == null) {
+      joinedData = new StringBuilder(data);
+    }
+    joinedData.append('\n').append(value);
   }
 
   private Frame dispatch() {
-    Frame frame = new Frame(event, data.toString(), lastEventId);
+    Frame frame = new Frame(event, joinedData != null ? joinedData.toString() : data, lastEventId);
     clear();
     return frame;
   }
@@ -201,6 +206,7 @@ public final class SseReader {
   private void clear() {
     event = null;
     data = null;
+    joinedData = null;
     dataBytes = 0;
   }
 
