@@ -7,7 +7,8 @@ package com.browserbase.stagehand.core.events;
  *
  * <p>The events are delivered in order, one at a time, on a thread of the client's own, never the caller's: a call
  * never waits on a listener, and a slow listener delays only the events after it (up to 65,536 wait; beyond that new
- * ones are dropped, with one WARN, except the ends of calls, which are never dropped). The thread ends after a minute
+ * ones are dropped, with one WARN, except the ends of calls, which are never dropped). A stream's events may reach it
+ * up to 5 ms after they arrive: they are handed over in batches, which costs the stream's reader less. The thread ends after a minute
  * without events, and the next event starts another. An exception a method throws is logged (the first at WARN) and
  * ignored. Closing the client delivers the events already made, the ends of the sessions it ends included (waiting at
  * most 5 s for the listener), then stops that thread. Only {@link #captureContext()} runs on the calling thread (for the calls an

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * ({@code stagehand-call-listener-N}), started with the first event and ended after {@link #IDLE_MILLIS} without one:
  * a call only queues its events and never waits. At most {@link #MAX_QUEUED} wait; beyond that new ones are dropped,
  * with one WARN, except the ends of calls ({@link CallEnded}, {@link CachedActEnded}): there is one per call, so that
- * a listener always learns that a call it was told of is over. A listener's exception is logged
+ * a listener always learns that a call it was told of is over. A stream's events are picked up every {@link
+ * #STREAM_EVENT_DELAY_MILLIS} rather than each waking the thread. A listener's exception is logged
  * (the first at WARN, later ones at DEBUG) and ignored. Without a listener ({@link #NONE}) every call's trace is
  * {@link CallTrace#NONE}: nothing is allocated and no thread exists.
  *
@@ -37,6 +38,13 @@ public final class CallEvents {
   static final int MAX_QUEUED = 65_536;
   /** How long the thread waits for the next event before it ends; the next event starts another. */
   static final long IDLE_MILLIS = 60_000;
+  /**
+   * While a stream is open, the longest its events wait for the thread: they do not wake it one by one (a wake-up
+   * costs the caller more than the event), the thread looks for them this often instead, or at once when
+   * {@link #STREAM_EVENTS_PER_WAKE_UP} wait or any other event comes.
+   */
+  static final long STREAM_EVENT_DELAY_MILLIS = 5;
+  static final int STREAM_EVENTS_PER_WAKE_UP = 64;
   static final Logger LOG = LoggerFactory.getLogger("com.browserbase.stagehand.events");
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -150,8 +158,9 @@ public final class CallEvents {
         thread = new Thread(this::deliver, "stagehand-call-listener-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         thread.start();
-      } else {
-        lock.notifyAll();
+      } else if (!(event instanceof StreamEventReceived && hasOpenStreams()
+          && queue.size() < STREAM_EVENTS_PER_WAKE_UP)) {
+        lock.notifyAll(); // else the thread, waiting at most STREAM_EVENT_DELAY_MILLIS while a stream is open, finds it
       }
     }
   }
@@ -173,7 +182,8 @@ public final class CallEvents {
             return;
           }
           try {
-            lock.wait(idleLeft);
+            // The stream's start woke this thread (it is posted once the stream is open): it sees the stream here.
+            lock.wait(hasOpenStreams() ? Math.min(idleLeft, STREAM_EVENT_DELAY_MILLIS) : idleLeft);
           } catch (InterruptedException e) {
             // not ours to stop: close() or idleness ends this thread
           }

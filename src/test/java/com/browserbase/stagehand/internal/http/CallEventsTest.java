@@ -121,6 +121,29 @@ class CallEventsTest {
   }
 
   @Test
+  void aStreamsEventsReachTheListenerInOrderWithoutWakingItForEach() throws Exception {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    CallEvents events = new CallEvents(new CallListener() {
+      @Override
+      public void streamEventReceived(com.browserbase.stagehand.core.events.StreamEventReceived event) {
+        heard.add(event.status().orElse("?"));
+      }
+    }, new AtomicLong());
+    CallTrace stream = events.start(ACT, "s-1", true);
+    for (int i = 0; i < 200; i++) {
+      stream.streamEvent("log", "e" + i);
+    }
+    // no end yet: the events come because the thread looks for them while the stream is open
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (heard.size() < 200 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(heard).hasSize(200).startsWith("e0", "e1").endsWith("e198", "e199");
+    stream.succeeded(null);
+    assertThat(events.close(10_000)).isTrue();
+  }
+
+  @Test
   void theThreadEndsWhenIdleAndTheNextEventStartsAnother() throws Exception {
     release.countDown();
     CallEvents events = new CallEvents(blocked, new AtomicLong(), 16, 50);
