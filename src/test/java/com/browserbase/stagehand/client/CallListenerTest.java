@@ -568,10 +568,9 @@ class CallListenerTest {
     }
   }
 
-  @Test
-  void aBlockedListenerDelaysNoCall() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    RecordingListener blocked = new RecordingListener() {
+  /** A listener whose {@code callStarted} waits for {@code release} (at most 20 s) before it records. */
+  private static RecordingListener blockedUntil(CountDownLatch release) {
+    return new RecordingListener() {
       @Override
       public void callStarted(CallStarted event) {
         try {
@@ -582,6 +581,12 @@ class CallListenerTest {
         record(event);
       }
     };
+  }
+
+  @Test
+  void aBlockedListenerDelaysNoCall() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    RecordingListener blocked = blockedUntil(release);
     StagehandClient client = mock.newClient(b -> b.callListener(blocked));
     mock.enqueue(WireFixtures.ACT_OK);
     mock.enqueue(WireFixtures.ACT_OK);
@@ -641,17 +646,7 @@ class CallListenerTest {
   @Test
   void closingTheClientDeliversWhatIsQueuedThenEndsTheThread() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    RecordingListener slow = new RecordingListener() {
-      @Override
-      public void callStarted(CallStarted event) {
-        try {
-          release.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        record(event);
-      }
-    };
+    RecordingListener slow = blockedUntil(release);
     StagehandClient client = mock.newClient(b -> b.callListener(slow));
     mock.enqueue(WireFixtures.START_OK);
     mock.enqueue(WireFixtures.END_OK);

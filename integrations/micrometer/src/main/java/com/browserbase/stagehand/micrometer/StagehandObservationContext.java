@@ -11,9 +11,15 @@ public final class StagehandObservationContext extends Observation.Context {
   private final CallStarted started;
   private volatile CallEnded ended;
 
-  /** Made by {@link MicrometerCallListener}; public so that a convention's tests can make one. */
+  /** Made by {@link MicrometerCallListener}; public so that a convention's tests can make one of a running call. */
   public StagehandObservationContext(CallStarted started) {
     this.started = Objects.requireNonNull(started, "started == null");
+  }
+
+  /** The context of a call that has ended, for a convention's tests. */
+  public StagehandObservationContext(CallStarted started, CallEnded ended) {
+    this(started);
+    setEnded(ended);
   }
 
   /** The call's start. */
@@ -27,7 +33,7 @@ public final class StagehandObservationContext extends Observation.Context {
   }
 
   /** Records the call's end, before the observation stops. */
-  public void setEnded(CallEnded ended) {
+  void setEnded(CallEnded ended) {
     this.ended = Objects.requireNonNull(ended, "ended == null");
   }
 
