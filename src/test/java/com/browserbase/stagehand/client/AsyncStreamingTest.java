@@ -428,6 +428,8 @@ class AsyncStreamingTest {
       recorder.awaitEnd();
       assertThat(recorder.events).isEmpty();
       assertThat(recorder.completions.get()).isEqualTo(1);
+      // The handler hears the end first, then the future completes: wait for it rather than race it.
+      assertThat(await(stream.onCompleteFuture())).isNull();
       assertThat(stream.onCompleteFuture()).isDone();
     } finally {
       gate.release.countDown();
